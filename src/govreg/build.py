@@ -1,0 +1,80 @@
+"""The data flow, top to bottom: load, index, render, export.
+
+Why: the CLI, the MkDocs hook and the tests all call `generate`, so there is
+one code path from YAML to site files.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .dates import from_epoch
+from .index import Index, build_index
+from .load import load
+from .problems import Problem, report
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One generated file: a Markdown page or an export, by its site path."""
+
+    path: str
+    content: str | bytes
+
+
+@dataclass
+class Result:
+    """What a generation run produced."""
+
+    problems: list[Problem]
+    index: Index | None = None
+    outputs: list[Output] = field(default_factory=list)
+
+
+def check(data_dir: Path, max_bytes: int | None = None) -> tuple[Index, list[Problem]]:
+    """Load and index; every problem in the data, sorted."""
+    loaded, seen, problems = load(data_dir, max_bytes)
+    index, more = build_index(loaded, seen)
+    return index, sorted(set(problems + more))
+
+
+def resolve_as_of(explicit: str | None, configured: str | None = None,
+                  environ: dict[str, str] | None = None) -> date:
+    """The register's 'today': explicit, else configured, else SOURCE_DATE_EPOCH.
+
+    Why: builds must be reproducible, so the clock is never read.
+    """
+    env = os.environ if environ is None else environ
+    for value in (explicit, configured):
+        if value:
+            try:
+                return date.fromisoformat(str(value))
+            except ValueError:
+                raise ValueError(f"as-of date {value!r} is not YYYY-MM-DD") from None
+    epoch = env.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return from_epoch(epoch)
+        except ValueError:
+            raise ValueError(f"SOURCE_DATE_EPOCH {epoch!r} is not a number of seconds") from None
+    raise ValueError("no as-of date: set extra.register.as_of in mkdocs.yml, pass --as-of, "
+                     "or set SOURCE_DATE_EPOCH")
+
+
+def generate(data_dir: Path, as_of: date, base_url: str = "/") -> Result:
+    """Validate the data and, if it is clean, render every page and export."""
+    from .export import export_all
+    from .render import render_site
+
+    index, problems = check(data_dir)
+    if problems:
+        return Result(problems, index)
+    outputs = [Output(p, c) for p, c in render_site(index, as_of, base_url).items()]
+    outputs += [Output(p, c) for p, c in export_all(index, as_of).items()]
+    return Result([], index, sorted(outputs, key=lambda o: o.path))
+
+
+__all__ = ["Output", "Result", "check", "generate", "report", "resolve_as_of"]

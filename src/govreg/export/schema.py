@@ -1,0 +1,38 @@
+"""The JSON Schema of the data, generated from the models."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from ..models import KINDS
+
+
+def register_schema() -> dict[str, Any]:
+    """One schema: a register object with a list per kind (the shape of register.json)."""
+    defs: dict[str, Any] = {}
+    properties: dict[str, Any] = {}
+    for kind in KINDS:
+        schema = TypeAdapter(list[kind.model]).json_schema(  # type: ignore[name-defined]
+            ref_template="#/$defs/{model}", mode="validation")
+        defs.update(schema.pop("$defs", {}))
+        schema["description"] = f"{kind.label}: {kind.blurb} One file: data/<folder>/{kind.file}.yml."
+        properties[kind.file] = schema
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "register.schema.json",
+        "title": "Governance Register",
+        "description": "Records of the Governance Register, one list per kind. Each data file "
+                       "data/<folder>/<kind>.yml holds one of these lists.",
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": True,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def schema_text() -> str:
+    """The schema as deterministic JSON text."""
+    return json.dumps(register_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,59 @@
+"""Budgets (with lines that must add up) and other cited financial figures."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Cites, OptionalCites, PeriodField, Record, Ref, Strict, Text
+
+
+class BudgetLine(Strict):
+    """One line of a budget table."""
+
+    area: Text = Field(description="Area as printed.")
+    reason: Text | None = Field(default=None, description="Reason for inclusion as printed.")
+    value: float | None = Field(default=None, ge=0, description="Amount in the budget's unit; null if 'tbc'.")
+    value_text: str = Field(min_length=1, max_length=40, description="The amount exactly as printed.")
+    cites: OptionalCites
+
+
+class PrintedTotal(Strict):
+    """The total the paper prints, which the register checks against the lines."""
+
+    value: float | None = Field(default=None, ge=0)
+    text: str = Field(min_length=1, max_length=40, description="Exactly as printed, e.g. '£159.9'.")
+
+
+class Budget(Record):
+    """A pooled, aligned or delegated budget."""
+
+    title: Text
+    type: Literal["pooled", "aligned", "delegated", "allocation"]
+    places: list[Ref("place")] = Field(min_length=1)
+    held_by: Ref("body", "organisation") | None = Field(default=None, description="Body that oversees it.")
+    contributors: list[Ref("organisation")] = Field(default_factory=list)
+    unit: Literal["GBP", "GBP thousands", "GBP millions"] = "GBP millions"
+    period: PeriodField | None = None
+    headline: Text | None = Field(default=None, description="Headline figure as printed, e.g. '£160 million'.")
+    risk_share: Text | None = Field(default=None, description="Risk share as the paper states it.")
+    lines: list[BudgetLine] = Field(default_factory=list)
+    printed_total: PrintedTotal | None = None
+    total_mismatch_note: Text | None = Field(
+        default=None, description="Required when the lines do not add up to the printed total: "
+                                  "records the paper's discrepancy instead of hiding it.")
+    cites: Cites
+
+
+class Figure(Record):
+    """A financial or numeric figure a paper states (a saving, deficit, allocation)."""
+
+    title: Text = Field(description="What the figure is, in plain words.")
+    text: Text = Field(description="The figure as printed, with its sentence where useful.")
+    amount: float | None = None
+    unit: Literal["GBP", "GBP thousands", "GBP millions", "GBP billions", "percent", "people", "count"] | None = None
+    period: PeriodField | None = None
+    places: list[Ref("place")] = Field(min_length=1)
+    about: list[Ref("organisation", "body", "budget")] = Field(default_factory=list)
+    cites: Cites

@@ -1,0 +1,171 @@
+"""Types shared by every record kind: ids, references, citations, dates, updates.
+
+Why: a reference is a plain id string in YAML, but the index must know which
+kinds it may point at. `Ref(...)` puts that in the type, so one generic walker
+in `index.py` checks every reference of every kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
+from pydantic_core import PydanticCustomError
+
+from ..dates import DateError, Period, parse_period
+
+ID_PATTERN = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
+"""Ids: lower-case ASCII letters and digits in words joined by single hyphens,
+starting with a letter, at most 80 characters. They become URLs, so they never change;
+a renamed record keeps its old ids in `former_ids`."""
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are errors, no type coercion."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80, description="Stable identifier; see the id rule.")]
+Text = Annotated[str, Field(min_length=1, max_length=20_000)]
+
+
+@dataclass(frozen=True, slots=True)
+class RefTo:
+    """Marks a string field as a reference to a record of one of `kinds`."""
+
+    kinds: tuple[str, ...]
+
+
+def Ref(*kinds: str, description: str = "") -> Any:
+    """An id of a record of one of `kinds` (checked by the index)."""
+    desc = description or f"Id of a {' or '.join(kinds)} record."
+    return Annotated[str, Field(pattern=ID_PATTERN, max_length=80, description=desc), RefTo(kinds)]
+
+
+def _to_period(value: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, str):
+        text, context = value, None
+    elif isinstance(value, dict) and set(value) == {"text", "year"} and all(
+            isinstance(v, str) for v in value.values()):
+        text, context = value["text"], value["year"]
+    else:
+        raise PydanticCustomError(
+            "date_type", "expected a date text such as '2018/19' or a mapping with 'text' and 'year'")
+    try:
+        return parse_period(text, context)
+    except DateError as exc:
+        msg = str(exc) if str(exc).startswith(("cannot", "date", "empty")) else f"cannot read date {text!r}"
+        raise PydanticCustomError("date", msg) from None
+
+
+class _PeriodIn(BaseModel):
+    """A date that needs a year for context, such as 'in-year'."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(description="The words of the paper, e.g. 'in-year'.")
+    year: str = Field(description="The financial year it refers to, e.g. '2019/20'.")
+
+
+PeriodField = Annotated[
+    Period,
+    PlainValidator(_to_period, json_schema_input_type=str | _PeriodIn),
+    PlainSerializer(lambda p: p.as_input(), return_type=str | dict[str, str]),
+    Field(description="A date as the paper gives it: '2019-04-01', '1/4/22', 'September 2018', "
+                      "'Autumn 2019', '2018/19', 'Q3 2019/20', 'by December 2018', 'tbc', ..."),
+]
+
+
+class Citation(Strict):
+    """Where a fact comes from: a source paper and a locator in its outline."""
+
+    source: Ref("source")
+    at: str = Field(min_length=1, max_length=80,
+                    description="Section, paragraph or table as the outline of the source names it, e.g. '4.8'.")
+    note: Text | None = Field(default=None, description="Why this passage supports the fact, where not obvious.")
+
+
+Cites = Annotated[list[Citation], Field(min_length=1, description="The papers and paragraphs this comes from.")]
+OptionalCites = Annotated[list[Citation], Field(default_factory=list, description="Citations for this item, "
+                                                "where it needs its own (otherwise those of its record apply).")]
+
+Status = Literal["planned", "in-progress", "done", "changed", "superseded", "missed", "dropped"]
+"""Status of a milestone or commitment, as a dated update records it."""
+
+
+class StatusUpdate(Strict):
+    """A dated status, with its evidence. History is appended, never rewritten."""
+
+    date: PeriodField
+    status: Status = Field(description="planned, in-progress, done, changed, superseded, missed or dropped.")
+    summary: Text = Field(description="What the evidence says, in plain words.")
+    reported_by: Ref("organisation", "body") | None = Field(
+        default=None, description="Who gives this status: the accountable body or a reviewer.")
+    voice: Literal["self", "independent"] = Field(
+        default="self", description="'self' when the accountable body reports on itself; "
+                                    "'independent' for Healthwatch, scrutiny or audit.")
+    cites: Cites
+
+
+class Record(Strict):
+    """Fields every top-level record has."""
+
+    id: Id
+    former_ids: list[Id] = Field(default_factory=list,
+                                 description="Ids this record had before; their URLs redirect here.")
+    note: Text | None = Field(default=None, description="Editor's note: ambiguity in the paper, interpretation.")
+
+    def title_text(self) -> str:
+        """A one-line title for lists and links."""
+        for name in ("name", "title", "term"):
+            value = getattr(self, name, None)
+            if isinstance(value, str):
+                return value
+        return self.id
+
+
+def _ref_kinds(annotation: Any, metadata: list[Any]) -> tuple[str, ...]:
+    """The kinds a field may refer to, found anywhere in its type, or ()."""
+    for item in metadata:
+        if isinstance(item, RefTo):
+            return item.kinds
+    for arg in get_args(annotation):
+        if isinstance(arg, RefTo):
+            return arg.kinds
+        found = _ref_kinds(arg, [])
+        if found:
+            return found
+    return ()
+
+
+def iter_refs(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, tuple[str, ...]]]:
+    """Yield (path, target id, allowed kinds) for every reference in a model tree."""
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            child = getattr(value, name)
+            kinds = _ref_kinds(info.annotation, info.metadata)
+            if kinds and isinstance(child, str):
+                yield (*path, name), child, kinds
+            elif kinds and isinstance(child, list):
+                for i, item in enumerate(child):
+                    yield (*path, name, i), item, kinds
+            else:
+                yield from iter_refs(child, (*path, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from iter_refs(item, (*path, i))
+
+
+def iter_models(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], BaseModel]]:
+    """Yield (path, model) for the model and every model nested in it."""
+    if isinstance(value, BaseModel):
+        yield path, value
+        for name in type(value).model_fields:
+            yield from iter_models(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from iter_models(item, (*path, i))

@@ -1,0 +1,53 @@
+"""Milestones, workstreams and commitments: things promised by a date."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Cites, PeriodField, Record, Ref, StatusUpdate, Text
+
+
+class Milestone(Record):
+    """Something to happen by a date, with its status history."""
+
+    title: Text = Field(description="Exact wording from the paper.")
+    number: str | None = Field(default=None, max_length=12, description="Number as printed, if any.")
+    owners: list[Ref("organisation", "body")] = Field(default_factory=list)
+    workstream: Ref("workstream") | None = None
+    places: list[Ref("place")] = Field(min_length=1)
+    due: PeriodField
+    updates: list[StatusUpdate] = Field(default_factory=list, description="Dated status updates with evidence.")
+    cites: Cites
+
+
+class Workstream(Record):
+    """A transition programme, workstream or task-and-finish group."""
+
+    title: Text = Field(description="Name as printed.")
+    type: Literal["programme", "workstream", "task-and-finish-group"]
+    lead: Text | None = Field(default=None, description="Senior responsible owner or lead, as printed.")
+    reports_to: list[Ref("body", "organisation", "workstream")] = Field(default_factory=list)
+    part_of: Ref("workstream") | None = None
+    places: list[Ref("place")] = Field(min_length=1)
+    remit: Text | None = Field(default=None, description="What it is to do.")
+    cites: Cites
+
+
+class Commitment(Record):
+    """A promise made to the public or partners."""
+
+    text: Text = Field(description="The promise in the paper's exact words.")
+    title: Text | None = Field(default=None, description="A short label for lists; the text is authoritative.")
+    made_by: list[Ref("organisation", "body")] = Field(min_length=1)
+    made_to: Text = Field(description="Who it was made to, e.g. 'residents of North West London'.")
+    made_on: PeriodField
+    due: PeriodField | None = None
+    type: Literal["engagement", "service", "governance", "financial", "other"] = "other"
+    places: list[Ref("place")] = Field(min_length=1)
+    updates: list[StatusUpdate] = Field(default_factory=list)
+    cites: Cites
+
+
+__all__ = ["Milestone", "Workstream", "Commitment", "Literal"]

@@ -1,0 +1,74 @@
+"""Options weighed, consultations with answers, and decisions asked of meetings."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .common import Cites, Id, OptionalCites, PeriodField, Record, Ref, Strict, Text
+
+
+class Option(Strict):
+    """One alternative in an option set."""
+
+    id: Id
+    label: Text = Field(description="Name as printed, e.g. 'Option 1'.")
+    summary: Text | None = Field(default=None, description="Its description as printed.")
+    points: list[Text] = Field(default_factory=list, description="Its listed points, in order, verbatim.")
+    cites: OptionalCites
+
+
+class OptionSet(Record):
+    """Alternatives weighed in a paper, and which was preferred by whom."""
+
+    title: Text
+    question: Text | None = Field(default=None, description="What was being decided.")
+    places: list[Ref("place")] = Field(min_length=1)
+    options: list[Option] = Field(min_length=1)
+    preferred: list[Id] = Field(default_factory=list, description="Ids of the preferred options, if any.")
+    preferred_by: list[Ref("organisation", "body")] = Field(default_factory=list)
+    outcome: Text | None = Field(default=None, description="What the paper says about the preference.")
+    cites: Cites
+
+
+class Question(Strict):
+    """A question asked, with the answer given."""
+
+    id: Id
+    number: str | None = Field(default=None, max_length=12)
+    text: Text = Field(description="The question verbatim.")
+    answer: Text | None = Field(default=None, description="The answer given, verbatim or closely quoted.")
+    answer_summary: Text | None = Field(default=None, description="The answer in a sentence (editor's words).")
+    cites: OptionalCites
+
+
+class Consultation(Record):
+    """Questions put by one party and the answers another gave."""
+
+    title: Text
+    asked_by: list[Ref("organisation", "body")] = Field(default_factory=list)
+    answered_by: list[Ref("organisation", "body")] = Field(default_factory=list)
+    deadline: PeriodField | None = None
+    places: list[Ref("place")] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1)
+    cites: Cites
+
+
+class Recommendation(Strict):
+    """One recommendation put to a meeting."""
+
+    number: str | None = Field(default=None, max_length=12, description="Number as printed, e.g. '(ii)'.")
+    text: Text = Field(description="Verbatim.")
+    cites: OptionalCites
+
+
+class Decision(Record):
+    """What a paper asked a meeting to approve, agree or note."""
+
+    title: Text
+    source: Ref("source")
+    asked_of: list[Ref("body", "organisation")] = Field(min_length=1, description="Meetings asked to decide.")
+    date: PeriodField
+    places: list[Ref("place")] = Field(min_length=1)
+    items: list[Recommendation] = Field(min_length=1, description="Recommendations in order.")
+    outcome: Text | None = Field(default=None, description="The outcome, where a later paper records it.")
+    cites: Cites

@@ -1,0 +1,30 @@
+"""An organisation: a statutory or partner body such as a council, CCG or trust."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import OptionalCites, Record, Ref, StatusUpdate, Text
+
+OrganisationType = Literal[
+    "local-authority", "ccg", "nhs-trust", "foundation-trust", "national-nhs-body", "government",
+    "regulator", "healthwatch", "vcse", "primary-care", "partnership", "combined-authority",
+    "professional-body", "other",
+]
+
+
+class Organisation(Record):
+    """An organisation named in a paper, with its type and place."""
+
+    name: Text = Field(description="Full name as the paper gives it.")
+    abbreviation: str | None = Field(default=None, max_length=20, description="Short form used in the papers.")
+    aliases: list[Text] = Field(default_factory=list, description="Other names the papers use.")
+    type: OrganisationType = Field(description="Kind of organisation.")
+    places: list[Ref("place")] = Field(min_length=1, description="Places it serves.")
+    part_of: Ref("organisation") | None = Field(default=None, description="Parent organisation, if any.")
+    summary: Text | None = Field(default=None, description="What it is, in plain English.")
+    history: list[StatusUpdate] = Field(default_factory=list,
+                                        description="Dated changes of status, e.g. a CCG ceasing.")
+    cites: OptionalCites
