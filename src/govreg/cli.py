@@ -47,7 +47,7 @@ def build(data: Path, site_dir: Path, as_of: str | None, config: Path) -> int:
     if validate(data) != 0:
         print(f"Site not built; {site_dir} is unchanged.", file=sys.stderr)
         return 1
-    env = dict(os.environ, GOVREG_DATA=str(data.resolve()))
+    env = dict(os.environ, GOVREG_DATA=str(data.resolve()), NO_MKDOCS_2_WARNING="1")
     if as_of:
         try:
             resolve_as_of(as_of)

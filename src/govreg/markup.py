@@ -1,0 +1,72 @@
+"""Escaping for generated Markdown: text from YAML is always text.
+
+Why: Jinja's HTML autoescape is not enough for Markdown. A YAML string such as
+`[x](javascript:alert(1))` or `<img onerror=...>` placed in a Markdown page
+would become a live link or tag. Every value a template prints goes through
+`escape_text` (the Jinja `finalize` hook) unless the code built it as `Markup`
+from already-escaped parts.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+# Characters Python-Markdown and the enabled extensions treat as syntax and
+# accept a backslash escape for (core set, plus '|' for tables, '~' '^' '='
+# for pymdownx tilde/caret/mark, ':' and '"' are harmless).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=<>])")
+_SPACE = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def show_invisible(text: str) -> str:
+    """Make zero-width and direction-override characters visible as code points.
+
+    Why: a right-to-left override in a title can make text read differently
+    from what it is; showing it keeps the page honest.
+    """
+    return _INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
+def escape_text(value: Any) -> str:
+    """Any value as inert inline Markdown text (one line)."""
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = _SPACE.sub(" ", show_invisible(str(value))).strip()
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return text.replace("&", "&amp;").replace("\\<", "&lt;").replace("\\>", "&gt;").replace('"', "&quot;")
+
+
+def escape_attr(value: str) -> str:
+    """Text for an HTML attribute value in raw HTML."""
+    return (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
+
+
+def html_text(value: Any) -> str:
+    """Text for raw HTML content (SVG, tables in HTML): HTML-escaped, no Markdown."""
+    return escape_attr(_SPACE.sub(" ", show_invisible(str(value))).strip())
+
+
+def rel(target: str, current: str) -> str:
+    """Relative link from one generated .md page to another (MkDocs checks these)."""
+    path, _, anchor = target.partition("#")
+    link = posixpath.relpath(path, posixpath.dirname(current) or ".")
+    return link + (f"#{anchor}" if anchor else "")
+
+
+def link(text: Any, target: str, current: str) -> Markup:
+    """A Markdown link with escaped text to a page of the site."""
+    return Markup(f"[{escape_text(text)}]({rel(target, current)})")
+
+
+def anchor(ref: str) -> str:
+    """An HTML id for an outline ref such as '4.8' or 'table 1'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", ref.lower()).strip("-")
+    return f"s-{slug or 'x'}"

@@ -1,0 +1,212 @@
+"""Render: the index -> {site path: Markdown}, through Jinja templates.
+
+Why: pages are pure functions of the data and the as-of date. Python does the
+sorting, grouping and status arithmetic; templates only print. Every value a
+template prints is escaped for Markdown unless built here as `Markup`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from .dates import Period
+from .index import Index
+from .markup import anchor, escape_attr, escape_text, link, rel
+from .models import BY_NAME, KINDS, Kind, Record
+from .models.common import Citation, StatusUpdate, _ref_kinds
+from .status import LABELS, StatusAt, status_at
+
+
+def page_path(kind: Kind, rid: str) -> str:
+    """The permanent page of a record: /<kind file>/<id>/ (the URL rule)."""
+    return f"{kind.file}/{rid}.md"
+
+
+def list_path(kind: Kind) -> str:
+    return f"{kind.file}/index.md"
+
+
+@dataclass
+class Ctx:
+    """What every page builder needs: the index, the date, the current page."""
+
+    index: Index
+    as_of: date
+    current: str = "index.md"
+
+    def at(self, current: str) -> Ctx:
+        return Ctx(self.index, self.as_of, current)
+
+    def path_of(self, rid: str) -> str:
+        """Page (and anchor, for nested items) of any id in the register."""
+        if rid in self.index.records:
+            item = self.index.records[rid]
+            return page_path(item.kind, rid)
+        if rid in self.index.nested:
+            owner, _ = self.index.nested[rid]
+            return f"{page_path(self.index.records[owner].kind, owner)}#{rid}"
+        raise KeyError(rid)
+
+    def ref(self, rid: str) -> Markup:
+        """A link to a record, by its title."""
+        return link(self.index.get(rid).title_text(), self.path_of(rid), self.current)
+
+    def ref_kind(self, kind: Kind) -> Markup:
+        """A link to a kind's list page."""
+        return link(kind.label, list_path(kind), self.current)
+
+    def refs(self, rids: list[str]) -> Markup:
+        return Markup(", ").join(self.ref(r) for r in rids)
+
+    def cite(self, c: Citation) -> Markup:
+        src = self.index.get(c.source)
+        target = f"{page_path(BY_NAME['source'], c.source)}#{anchor(c.at)}"
+        text = Markup(f"{link(src.title_text(), target, self.current)}, {escape_text(_locator_words(c.at))}")
+        if c.note:
+            text += Markup(f" ({escape_text(c.note)})")
+        return text
+
+    def period(self, p: Period | None) -> Markup:
+        """A date as the paper gave it, with its derived range beside it."""
+        if p is None:
+            return Markup("not stated")
+        shown = escape_text(p.text + (f" ({p.context})" if p.context else ""))
+        if p.start == p.end and p.precision == "day":
+            return Markup(shown)
+        return Markup(f'{shown} <span class="gr-range">({escape_text(p.describe())})</span>')
+
+    def status(self, s: StatusAt) -> Markup:
+        css = "overdue" if s.overdue else s.status
+        return Markup(f'<span class="gr-badge gr-{css}">{escape_text(s.label)}</span>')
+
+
+def _locator_words(at: str) -> str:
+    if at[:1].isdigit():
+        return f"paragraph {at}"
+    return at
+
+
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("govreg", "templates"),
+        autoescape=False,
+        finalize=escape_text,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["code"] = lambda v: Markup(f"`{v}`") if _SAFE_ID.match(str(v)) else escape_text(v)
+    env.filters["id"] = _html_id
+    env.filters["pre"] = lambda v: Markup(f"<pre><code>{escape_attr(str(v))}</code></pre>")
+    return env
+
+
+_SAFE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+def _html_id(value: str) -> Markup:
+    """An id for an HTML anchor; ids are pattern-checked, so this never carries markup."""
+    if not _SAFE_ID.match(value):
+        raise ValueError(f"unsafe anchor id {value!r}")
+    return Markup(value)
+
+
+def _is_status_kind(rec: Record) -> bool:
+    return hasattr(rec, "updates")
+
+
+def record_status(rec: Record, day: date, voice: str | None = None) -> StatusAt | None:
+    updates: list[StatusUpdate] | None = getattr(rec, "updates", None)
+    if updates is None:
+        return None
+    return status_at(updates, getattr(rec, "due", None), day, voice)
+
+
+# Fields shown in the facts table of any record page, with friendlier labels.
+_LABELS = {
+    "type": "Type", "places": "Place", "part_of": "Part of", "owners": "Owned by", "made_by": "Made by",
+    "made_to": "Made to", "made_on": "Made on", "due": "Due", "workstream": "Workstream", "lead": "Lead",
+    "reports_to": "Reports to", "hosted_by": "Formed by", "legal_form": "Legal form", "chairing": "Chairing",
+    "decision_rule": "Decision rule", "quorum": "Quorum", "meets_in_public": "Meets in public",
+    "meetings": "Meetings", "held_by": "Overseen by", "contributors": "Contributors", "unit": "Unit",
+    "period": "Period", "headline": "Headline figure", "risk_share": "Risk share", "abbreviation": "Abbreviation",
+    "aliases": "Also called", "asked_by": "Asked by", "answered_by": "Answered by", "deadline": "Deadline",
+    "asked_of": "Asked of", "date": "Date", "source": "Source paper", "authors": "Author", "presenters": "Presented by",
+    "publishers": "Issued by", "file": "Text file", "amount": "Amount", "about": "About", "text": "Figure as printed",
+    "preferred_by": "Preferred by", "outcome": "Outcome", "question": "Question", "expansion": "Stands for",
+    "variants": "Also written", "last_reviewed": "Last reviewed", "intro": "Introduced as",
+}
+_SKIP = {"id", "former_ids", "note", "cites", "name", "title", "term", "summary", "purpose", "description",
+         "explanation", "items", "seats", "functions", "history", "updates", "lines", "printed_total", "options",
+         "questions", "outline", "meetings_list", "preferred", "total_mismatch_note", "remit"}
+
+
+def facts(ctx: Ctx, rec: BaseModel) -> list[tuple[str, Markup]]:
+    """(label, value) rows for the simple fields of a record, in schema order."""
+    rows: list[tuple[str, Markup]] = []
+    for name, info in type(rec).model_fields.items():
+        if name in _SKIP or name == "meetings" and isinstance(getattr(rec, name), list):
+            continue
+        value = getattr(rec, name)
+        if value in (None, [], ""):
+            continue
+        kinds = _ref_kinds(info.annotation, info.metadata)
+        if kinds:
+            shown = ctx.refs(value if isinstance(value, list) else [value])
+        elif isinstance(value, Period):
+            shown = ctx.period(value)
+        elif isinstance(value, bool):
+            shown = Markup("Yes" if value else "No")
+        elif isinstance(value, list):
+            shown = Markup("; ").join(escape_text(v) for v in value)
+        else:
+            shown = Markup(escape_text(value))
+        rows.append((_LABELS.get(name, name.replace("_", " ").capitalize()), shown))
+    return rows
+
+
+class Renderer:
+    """Builds every page of the site."""
+
+    def __init__(self, index: Index, as_of: date, base_url: str = "/") -> None:
+        self.index = index
+        self.as_of = as_of
+        self.base_url = base_url
+        self.env = _env()
+        self.pages: dict[str, str] = {}
+
+    def put(self, path: str, template: str, **values: Any) -> None:
+        ctx = Ctx(self.index, self.as_of, path)
+        self.pages[path] = self.env.get_template(template).render(
+            ctx=ctx, as_of=self.as_of, kinds=KINDS, LABELS=LABELS, facts=facts, record_status=record_status,
+            **values)
+
+    def run(self) -> dict[str, str]:
+        from . import pages
+
+        pages.build_all(self)
+        return dict(sorted(self.pages.items()))
+
+
+def render_site(index: Index, as_of: date, base_url: str = "/") -> dict[str, str]:
+    """Every Markdown page of the site, by path."""
+    return Renderer(index, as_of, base_url).run()
+
+
+def group_by(items: list[Any], key: Any) -> dict[Any, list[Any]]:
+    out: dict[Any, list[Any]] = defaultdict(list)
+    for item in items:
+        out[key(item)].append(item)
+    return out
+
+
+__all__ = ["Ctx", "Renderer", "facts", "group_by", "list_path", "page_path", "record_status", "rel", "render_site"]
