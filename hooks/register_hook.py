@@ -29,6 +29,8 @@ def on_config(config: Any) -> Any:
         as_of = build.resolve_as_of(os.environ.get("GOVREG_AS_OF"), settings.get("as_of"))
     except ValueError as exc:
         raise PluginError(str(exc)) from None
+    # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: tie it to the as-of date.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", build.epoch_of(as_of))
     _result = build.generate(data, as_of)
     if _result.problems:
         raise PluginError("The register's data has problems:\n" + build.report(_result.problems))

@@ -64,6 +64,11 @@ def resolve_as_of(explicit: str | None, configured: str | None = None,
                      "or set SOURCE_DATE_EPOCH")
 
 
+def epoch_of(day: date) -> str:
+    """SOURCE_DATE_EPOCH (seconds, as text) for midnight UTC of `day`."""
+    return str((day - date(1970, 1, 1)).days * 86400)
+
+
 def generate(data_dir: Path, as_of: date, base_url: str = "/") -> Result:
     """Validate the data and, if it is clean, render every page and export."""
     from .export import export_all
@@ -77,4 +82,4 @@ def generate(data_dir: Path, as_of: date, base_url: str = "/") -> Result:
     return Result([], index, sorted(outputs, key=lambda o: o.path))
 
 
-__all__ = ["Output", "Result", "check", "generate", "report", "resolve_as_of"]
+__all__ = ["Output", "Result", "check", "epoch_of", "generate", "report", "resolve_as_of"]

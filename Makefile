@@ -1,0 +1,50 @@
+# The README's two commands: `make site` and `make test`. Each sets up what it
+# needs on a fresh Debian machine with Python 3.11, then does its job.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test serve lint typecheck schema bench clean system-deps
+
+## site: install pinned dependencies, validate the data, build site/ (old site kept on failure)
+site: $(VENV)/.site-deps
+	$(BIN)/python -m govreg build --site-dir site
+
+## test: install test dependencies and Debian's chromium, then lint, type-check and run every test
+test: $(VENV)/.test-deps system-deps
+	$(BIN)/ruff check src tests hooks
+	$(BIN)/ruff format --check src tests hooks
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+## serve: live preview; rebuilds when data/, hooks/ or the package change
+serve: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve
+
+## schema: regenerate schema/register.schema.json from the models
+schema: $(VENV)/.site-deps
+	$(BIN)/python -m govreg schema
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-deps: requirements/site.txt pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/site.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(VENV)/.test-deps: requirements/test.txt $(VENV)/.site-deps
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	touch $@
+
+## system-deps: Debian packages the browser tests need (chromium), installed when missing
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf site .site-* $(VENV)

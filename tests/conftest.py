@@ -1,0 +1,87 @@
+"""Shared fixtures: the CLI, built sites (built once per test worker), a local server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run `python -m govreg ...` as a user would."""
+    full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    return subprocess.run([sys.executable, "-m", "govreg", *args], cwd=cwd, env=full_env,
+                          capture_output=True, text=True, check=False)
+
+
+def build_site(data: Path, out: Path, *extra: str) -> Path:
+    done = run_cli("build", "--data", str(data), "--site-dir", str(out), *extra)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the bundled data, as `make site` builds it."""
+    return build_site(ROOT / "data", tmp_path_factory.mktemp("real") / "site")
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(FIXTURES / "mini" / "data", tmp_path_factory.mktemp("mini") / "site")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def real_url(real_site: Path) -> Iterator[str]:
+    yield from serve(real_site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+        )
+        yield b
+        b.close()
+
+
+def html_pages(site: Path) -> list[str]:
+    """Site-relative URLs of every HTML page, sorted."""
+    urls = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        urls.append("/" + rel[: -len("index.html")] if rel.endswith("index.html") else "/" + rel)
+    return urls
