@@ -1,0 +1,191 @@
+"""CSV exports: one table per kind, plus a child table per nested list.
+
+Flattening rules (also on the Downloads page):
+- one row per record, columns in schema order, UTF-8 with a header row;
+- a date field gives three columns: the paper's words, `<field>_start`, `<field>_end` (ISO dates);
+- a list of ids or words is one cell, items joined by "; ";
+- citations are one cell: "source-id at locator", joined by "; ";
+- a nested object (printed_total) gives `<field>_<subfield>` columns;
+- a nested list of objects (seats, items, lines, updates, ...) becomes its own table
+  `<kind>-<field>.csv`, with `<kind>_id` (a foreign key) and `position` (1-based);
+  a list nested one level deeper (a seat's named holders) is one cell, joined by "; ";
+- a text cell that starts with =, +, -, @, tab or carriage return is prefixed with an apostrophe,
+  so a spreadsheet never runs it as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import types
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from ..dates import Period
+from ..index import Index
+from ..models import KINDS, Kind
+from ..models.common import Citation
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SEP = "; "
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: str  # Frictionless field type
+    get: Callable[[Any], Any]
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A CSV table: its name, columns, keys and rows."""
+
+    name: str
+    columns: list[Column]
+    primary_key: list[str]
+    parent: str | None
+    rows: list[Any]
+    description: str
+
+
+def _flat(annotation: Any) -> list[Any]:
+    """Leaf types of an annotation (unwraps Annotated, Optional, unions)."""
+    origin = get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        return [leaf for arg in get_args(annotation) for leaf in _flat(arg)]
+    if hasattr(annotation, "__metadata__"):
+        return _flat(get_args(annotation)[0])
+    return [annotation]
+
+
+def _classify(annotation: Any) -> tuple[str, Any]:
+    """('period'|'models'|'model'|'list'|'bool'|'int'|'float'|'str', inner type)."""
+    leaves = [t for t in _flat(annotation) if t is not type(None)]
+    leaf = leaves[0] if leaves else str
+    if leaf is Period:
+        return "period", None
+    if get_origin(leaf) is list:
+        inner = _flat(get_args(leaf)[0])[0]
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            return ("cites" if inner is Citation else "models"), inner
+        return "list", None
+    if isinstance(leaf, type) and issubclass(leaf, BaseModel):
+        return "model", leaf
+    if leaf is bool:
+        return "bool", None
+    if leaf is int:
+        return "int", None
+    if leaf is float:
+        return "float", None
+    return "str", None
+
+
+def _cites(value: list[Citation]) -> str:
+    return SEP.join(f"{c.source} at {c.at}" for c in value)
+
+
+def _holder_text(x: Any) -> str:
+    name = str(getattr(x, "name", getattr(x, "text", "")))
+    start, end = getattr(x, "start", None), getattr(x, "end", None)
+    if start or end:
+        name += f" ({start.text if start else ''} to {end.text if end else ''})"
+    return name
+
+
+def _columns(model: type[BaseModel], prefix: str = "",
+             nested_as_text: bool = False) -> tuple[list[Column], list[tuple[str, type[BaseModel]]]]:
+    """Columns for a model's simple fields, and (field, item model) for its nested lists.
+
+    In a child table (`nested_as_text`), a further nested list (a seat's holders)
+    is one cell: names (with dates) joined by "; ".
+    """
+    cols: list[Column] = []
+    children: list[tuple[str, type[BaseModel]]] = []
+    for name, info in model.model_fields.items():
+        how, inner = _classify(info.annotation)
+        desc = info.description or ""
+        col = prefix + name
+
+        def getter(obj: Any, name: str = name) -> Any:
+            return getattr(obj, name)
+
+        if how == "period":
+            cols += [
+                Column(col, "string", lambda o, g=getter: g(o).text if g(o) else None, desc),
+                Column(col + "_start", "date", lambda o, g=getter: g(o).start if g(o) else None,
+                       f"Earliest date {name} can mean."),
+                Column(col + "_end", "date", lambda o, g=getter: g(o).end if g(o) else None,
+                       f"Latest date {name} can mean."),
+            ]
+        elif how == "models":
+            if prefix or nested_as_text:
+                cols.append(Column(col, "string", lambda o, g=getter: SEP.join(_holder_text(x) for x in g(o)), desc))
+            else:
+                children.append((name, inner))
+        elif how == "cites":
+            cols.append(Column(col, "string", lambda o, g=getter: _cites(g(o)), "Citations: source id at locator."))
+        elif how == "model":
+            sub, _ = _columns(inner, col + "_")
+            cols += [Column(c.name, c.type, lambda o, g=getter, c=c: c.get(g(o)) if g(o) else None, c.description)
+                     for c in sub]
+        elif how == "list":
+            cols.append(Column(col, "string", lambda o, g=getter: SEP.join(str(x) for x in g(o)), desc))
+        else:
+            kind = {"bool": "boolean", "int": "integer", "float": "number"}.get(how, "string")
+            cols.append(Column(col, kind, getter, desc))
+    return cols, children
+
+
+def tables(index: Index) -> list[Table]:
+    """Every CSV table of the register, in a stable order."""
+    out: list[Table] = []
+    for kind in KINDS:
+        records = index.of_kind(kind.name)
+        cols, children = _columns(kind.model)
+        out.append(Table(kind.file, cols, ["id"], None, records, f"{kind.label}: {kind.blurb}"))
+        for field, item_model in children:
+            out.append(_child(kind, field, item_model, records))
+    return out
+
+
+def _child(kind: Kind, field: str, item_model: type[BaseModel], records: list[Any]) -> Table:
+    fk = f"{kind.name.replace('-', '_')}_id"
+    item_cols, _ = _columns(item_model, nested_as_text=True)
+    cols = [Column(fk, "string", lambda row: row[0], f"Id of the {kind.name} this row belongs to."),
+            Column("position", "integer", lambda row: row[1], "Order in the paper, from 1.")]
+    cols += [Column(c.name, c.type, lambda row, c=c: c.get(row[2]), c.description) for c in item_cols]
+    rows = [(rec.id, i + 1, item) for rec in records for i, item in enumerate(getattr(rec, field))]
+    return Table(f"{kind.file}-{field}", cols, [fk, "position"], kind.file, rows,
+                 f"{kind.label}: the {field} of each record, one row each.")
+
+
+def cell(value: Any) -> str:
+    """A value as CSV text, with spreadsheet formulas neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if isinstance(value, str) and text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
+def table_csv(table: Table) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([c.name for c in table.columns])
+    for row in table.rows:
+        writer.writerow([cell(c.get(row)) for c in table.columns])
+    return buf.getvalue()
+
+
+def csv_files(index: Index) -> dict[str, str]:
+    return {f"data/{t.name}.csv": table_csv(t) for t in tables(index)}
