@@ -31,7 +31,7 @@ def on_config(config: Any) -> Any:
         raise PluginError(str(exc)) from None
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: tie it to the as-of date.
     os.environ.setdefault("SOURCE_DATE_EPOCH", build.epoch_of(as_of))
-    _result = build.generate(data, as_of)
+    _result = build.generate(data, as_of, config.site_url or "")
     if _result.problems:
         raise PluginError("The register's data has problems:\n" + build.report(_result.problems))
     config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary_abbreviations(_result.index)

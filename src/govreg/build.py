@@ -69,7 +69,7 @@ def epoch_of(day: date) -> str:
     return str((day - date(1970, 1, 1)).days * 86400)
 
 
-def generate(data_dir: Path, as_of: date, base_url: str = "/") -> Result:
+def generate(data_dir: Path, as_of: date, site_url: str = "") -> Result:
     """Validate the data and, if it is clean, render every page and export."""
     from .export import export_all
     from .render import render_site
@@ -77,8 +77,11 @@ def generate(data_dir: Path, as_of: date, base_url: str = "/") -> Result:
     index, problems = check(data_dir)
     if problems:
         return Result(problems, index)
-    outputs = [Output(p, c) for p, c in render_site(index, as_of, base_url).items()]
-    outputs += [Output(p, c) for p, c in export_all(index, as_of).items()]
+    exports = export_all(index, as_of)
+    sizes = {path: len(content.encode("utf-8") if isinstance(content, str) else content)
+             for path, content in exports.items()}
+    outputs = [Output(p, c) for p, c in exports.items()]
+    outputs += [Output(p, c) for p, c in render_site(index, as_of, sizes, site_url).items()]
     return Result([], index, sorted(outputs, key=lambda o: o.path))
 
 

@@ -50,6 +50,23 @@ class Index:
         """Records of one kind, sorted by id."""
         return [x.record for x in sorted(self.records.values(), key=lambda x: x.record.id) if x.kind.name == name]
 
+    def title(self, rid: str) -> str:
+        """A one-line title for any id, nested items included (e.g. 'Vision, item 2')."""
+        if rid in self.records:
+            return self.get(rid).title_text()
+        owner, item = self.nested[rid]
+        for name in ("role", "label"):
+            value = getattr(item, name, None)
+            if isinstance(value, str):
+                return f"{value} ({self.get(owner).title_text()})"
+        number = getattr(item, "number", None)
+        if not number:
+            for name in NESTED_ID_FIELDS:
+                siblings = getattr(self.get(owner), name, None) or []
+                if item in siblings:
+                    number = str(siblings.index(item) + 1)
+        return f"{self.get(owner).title_text()}, item {number}"
+
     def kind_of(self, rid: str) -> str:
         return self.records[rid].kind.name
 

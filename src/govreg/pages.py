@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
+
+from .status import LABELS
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -26,12 +28,121 @@ def build_all(r: Renderer) -> None:
     cited = _cited_sections(r)
     for kind in KINDS:
         records = r.index.of_kind(kind.name)
-        r.put(list_path(kind), "list.md.j2", kind=kind, rows=[_row(r, rec) for rec in records])
+        if kind.name in ("milestone", "commitment"):
+            _registers(r, kind, records)
+        else:
+            r.put(list_path(kind), "list.md.j2", kind=kind, rows=[_row(r, rec) for rec in records])
         for rec in records:
             r.put(page_path(kind, rec.id), "record.md.j2", kind=kind, rec=rec,
                   **_extras(r, rec, cited))
     r.put("index.md", "home.md.j2", **_home(r))
     r.put("data-model.md", "data-model.md.j2", models=_data_model(r))
+    r.put("downloads.md", "downloads.md.j2", files=_downloads(r))
+    _changes(r)
+
+
+STATUS_ORDER = ["overdue", "no-evidence", "planned", "in-progress", "changed", "missed", "done", "superseded",
+                "dropped"]
+
+
+def _registers(r: Renderer, kind: Any, records: list[Record]) -> None:
+    """Milestones or commitments: the register, grouped by due period, plus a page per status,
+    place and owner so every filter also works without JavaScript."""
+    from .render import list_path, record_status
+
+    rows = [_row(r, rec) for rec in records]
+    for row in rows:
+        row["filter_status"] = "overdue" if row["status"].overdue else row["status"].status
+        row["owners"] = list(getattr(row["rec"], "owners", None) or getattr(row["rec"], "made_by", []))
+    rows.sort(key=lambda x: ((x["due"].sort_key if x["due"] else (date.max, date.max)), x["rec"].id))
+    statuses = [s for s in STATUS_ORDER if any(x["filter_status"] == s for x in rows)]
+    places = sorted({p for x in rows for p in x["places"]})
+    owners = sorted({o for x in rows for o in x["owners"]})
+    base = kind.file
+    facets = {
+        "status": [(s, f"{base}/status/{s}.md", sum(x["filter_status"] == s for x in rows)) for s in statuses],
+        "place": [(p, f"{base}/place/{p}.md", sum(p in x["places"] for x in rows)) for p in places],
+        "owner": [(o, f"{base}/owner/{o}.md", sum(o in x["owners"] for x in rows)) for o in owners],
+    }
+    common = {"kind": kind, "facets": facets}
+    r.put(list_path(kind), "register.md.j2", rows=rows, groups=_by_period(rows), heading=kind.label,
+          scope=None, **common)
+    for s in statuses:
+        mine = [x for x in rows if x["filter_status"] == s]
+        r.put(f"{base}/status/{s}.md", "register.md.j2", rows=mine, groups=_by_period(mine),
+              heading=f"{kind.label}: {LABELS.get(s, 'Overdue')}", scope=("status", s), **common)
+    for p in places:
+        mine = [x for x in rows if p in x["places"]]
+        r.put(f"{base}/place/{p}.md", "register.md.j2", rows=mine, groups=_by_period(mine),
+              heading=f"{kind.label} in {r.index.get(p).title_text()}", scope=("place", p), **common)
+    for o in owners:
+        mine = [x for x in rows if o in x["owners"]]
+        r.put(f"{base}/owner/{o}.md", "register.md.j2", rows=mine, groups=_by_period(mine),
+              heading=f"{kind.label} owned by {r.index.get(o).title_text()}", scope=("owner", o), **common)
+
+
+def _by_period(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Rows grouped by the financial year their due period starts in (rows already sorted)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        due = row["due"]
+        if due is None or due.start is None:
+            label = "No date given"
+        else:
+            y = due.start.year if due.start.month >= 4 else due.start.year - 1
+            label = f"Financial year {y}/{str(y + 1)[2:]}"
+        groups.setdefault(label, []).append(row)
+    return list(groups.items())
+
+
+def _downloads(r: Renderer) -> list[dict[str, Any]]:
+    """Every export file with its size, format and a plain description."""
+    from .models import BY_FILE
+
+    out = []
+    for path, size in sorted(r.files.items()):
+        if path.startswith("r/") or path.endswith(".html"):
+            continue
+        name = path.rsplit("/", 1)[-1]
+        stem, _, ext = name.rpartition(".")
+        fmt = {"json": "JSON", "csv": "CSV", "xml": "Atom feed", "ics": "iCalendar"}.get(ext, ext.upper())
+        if path.startswith("places/"):
+            place = path.split("/")[1]
+            what = ("Updates for " if ext == "xml" else "Due dates for ") + r.index.get(place).title_text()
+        elif stem == "register":
+            what = "The whole register: every record of every kind, with its version and as-of date"
+        elif stem == "register.schema":
+            what = "JSON Schema the data and the JSON exports validate against"
+        elif stem == "datapackage":
+            what = "Frictionless Data Package describing every CSV table (fields, types, keys)"
+        elif stem == "pages":
+            what = "Every page and record of the site, with its permanent link"
+        elif stem == "updates":
+            what = "Atom feed of every dated status update, newest first"
+        elif stem == "milestones" and ext == "ics":
+            what = "Due dates of milestones and commitments, as all-day events"
+        elif "-" in stem and stem.split("-", 1)[0] in BY_FILE:
+            parent, field = stem.split("-", 1)
+            what = f"{BY_FILE[parent].label}: their {field}, one row each, keyed by record id and position"
+        elif stem in BY_FILE:
+            what = f"{BY_FILE[stem].label}, one {'row' if ext == 'csv' else 'object'} per record"
+        else:
+            what = name
+        out.append({"path": path, "size": size, "format": fmt, "what": what})
+    return out
+
+
+def _changes(r: Renderer) -> None:
+    """The Changes page (every dated event, newest first) and a 'changed since' page per month."""
+    from .export.events import events
+
+    evs = events(r.index, r.as_of)
+    months = sorted({(e.day.year, e.day.month) for e in evs}, reverse=True)
+    month_pages = [(f"{y:04d}-{m:02d}", date(y, m, 1)) for y, m in months]
+    r.put("changes/index.md", "changes.md.j2", events=evs, since=None, months=month_pages)
+    for slug, first in month_pages:
+        r.put(f"changes/{slug}.md", "changes.md.j2", events=[e for e in evs if e.day >= first], since=first,
+              months=month_pages)
 
 
 def _places_of(rec: Record) -> list[str]:
@@ -82,11 +193,29 @@ def _extras(r: Renderer, rec: Record, cited: dict[tuple[str, str], list[tuple[st
         "status": record_status(rec, r.as_of),
         "backlinks": _backlinks(r, rec.id),
         "updates": sorted(getattr(rec, "updates", []), key=known_by),
+        "themed": [], "diagram": None, "chart": None, "outline": [], "reported_by": [], "in_place": [],
+        "sub_places": [], "computed_total": None,
     }
     if isinstance(rec, Source):
         extras["outline"] = [(sec, anchor(sec.ref), cited.get((rec.id, sec.ref), [])) for sec in rec.outline]
     if isinstance(rec, Body):
-        extras["reported_by"] = sorted(b.id for b in r.index.of_kind("body") if rec.id in getattr(b, "reports_to", []))
+        from .svg import reporting_diagram
+
+        below = sorted(b.id for b in r.index.of_kind("body") if rec.id in getattr(b, "reports_to", []))
+        extras["reported_by"] = below
+        if rec.reports_to or below:
+            extras["diagram"] = reporting_diagram(
+                f"{rec.id}-lines", rec.name, [r.index.get(x).title_text() for x in rec.reports_to],
+                [r.index.get(x).title_text() for x in below])
+    if hasattr(rec, "lines") and getattr(rec, "lines", None):
+        from .svg import bar_chart
+
+        extras["chart"] = bar_chart(f"{rec.id}-chart", f"{rec.title_text()}: budget lines",
+                                    [(ln.area, ln.value, ln.value_text) for ln in rec.lines],  # type: ignore[attr-defined]
+                                    rec.unit)  # type: ignore[attr-defined]
+    if rec.id in r.index.records and r.index.kind_of(rec.id) == "theme":
+        extras["themed"] = _themed(r, rec.id)
+    extras["citation"] = _citation(r, rec)
     if isinstance(rec, Place):
         extras["in_place"] = _in_place(r, rec.id)
         extras["sub_places"] = [p.id for p in r.index.of_kind("place") if getattr(p, "part_of", None) == rec.id]
@@ -94,6 +223,33 @@ def _extras(r: Renderer, rec: Record, cited: dict[tuple[str, str], list[tuple[st
         from .index import budget_total
         extras["computed_total"] = budget_total(rec)  # type: ignore[arg-type]
     return extras
+
+
+def _themed(r: Renderer, theme: str) -> list[tuple[str, Any, Any]]:
+    """(place id, principle set, principle) for every principle tagged with `theme`, by place."""
+    out = []
+    for pset in r.index.of_kind("principle-set"):
+        for item in getattr(pset, "items", []):
+            if theme in item.themes:
+                for place in _places_of(pset)[:1]:
+                    out.append((place, pset, item))
+    return sorted(out, key=lambda x: (x[0], x[1].id))
+
+
+def _citation(r: Renderer, rec: Record) -> str:
+    """A plain-text reference: record, source and paragraph, register version, as-of date, permalink."""
+    from .export.common import url_of
+
+    kind = r.index.kind_of(rec.id).replace("-", " ")
+    parts = [f"{rec.title_text()} ({kind} {rec.id})."]
+    cites = getattr(rec, "cites", None) or []
+    if cites:
+        src = r.index.get(cites[0].source)
+        when = getattr(src, "date", None)
+        parts.append(f"Source: {src.title_text()}, {cites[0].at}" + (f" ({when.text})." if when else "."))
+    parts.append(f"Governance Register, version {r.version_text()}, as at {r.as_of:%-d %B %Y}.")
+    parts.append(f"{r.site_url.rstrip('/')}{url_of(r.index, rec.id)}")
+    return " ".join(parts)
 
 
 def _in_place(r: Renderer, pid: str) -> list[tuple[Any, list[str]]]:

@@ -57,7 +57,19 @@ class Ctx:
 
     def ref(self, rid: str) -> Markup:
         """A link to a record, by its title."""
-        return link(self.index.get(rid).title_text(), self.path_of(rid), self.current)
+        return link(self.index.title(rid), self.path_of(rid), self.current)
+
+    def rel_to(self, target: str) -> str:
+        return rel(target, self.current)
+
+    def link_to(self, text: str, target: str) -> Markup:
+        return link(text, target, self.current)
+
+    def permalink(self, rid: str) -> Markup:
+        """The record's permanent page, linked, with its URL shown."""
+        path = self.path_of(rid)
+        url = "/" + path.removesuffix(".md").replace("#", "/#", 1) + ("/" if "#" not in path else "")
+        return Markup(f"[`{url}`]({rel(path, self.current)})")
 
     def ref_kind(self, kind: Kind) -> Markup:
         """A link to a kind's list page."""
@@ -177,10 +189,12 @@ def facts(ctx: Ctx, rec: BaseModel) -> list[tuple[str, Markup]]:
 class Renderer:
     """Builds every page of the site."""
 
-    def __init__(self, index: Index, as_of: date, base_url: str = "/") -> None:
+    def __init__(self, index: Index, as_of: date, files: dict[str, int], site_url: str = "") -> None:
         self.index = index
         self.as_of = as_of
-        self.base_url = base_url
+        self.files = files
+        self.site_url = site_url
+        self.version: str | None = None
         self.env = _env()
         self.pages: dict[str, str] = {}
 
@@ -188,7 +202,14 @@ class Renderer:
         ctx = Ctx(self.index, self.as_of, path)
         self.pages[path] = self.env.get_template(template).render(
             ctx=ctx, as_of=self.as_of, kinds=KINDS, LABELS=LABELS, facts=facts, record_status=record_status,
-            **values)
+            version=self.version_text(), **values)
+
+    def version_text(self) -> str:
+        from .export.common import version_of
+
+        if self.version is None:
+            self.version = version_of(self.index)
+        return self.version
 
     def run(self) -> dict[str, str]:
         from . import pages
@@ -197,9 +218,9 @@ class Renderer:
         return dict(sorted(self.pages.items()))
 
 
-def render_site(index: Index, as_of: date, base_url: str = "/") -> dict[str, str]:
-    """Every Markdown page of the site, by path."""
-    return Renderer(index, as_of, base_url).run()
+def render_site(index: Index, as_of: date, files: dict[str, int], site_url: str = "") -> dict[str, str]:
+    """Every Markdown page of the site, by path; `files` gives the export files and their sizes."""
+    return Renderer(index, as_of, files, site_url).run()
 
 
 def group_by(items: list[Any], key: Any) -> dict[Any, list[Any]]:
