@@ -78,10 +78,16 @@ def browser() -> Iterator[object]:
         b.close()
 
 
-def html_pages(site: Path) -> list[str]:
-    """Site-relative URLs of every HTML page, sorted."""
+def is_redirect(path: Path) -> bool:
+    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")[:600]
+
+
+def html_pages(site: Path, redirects: bool = False) -> list[str]:
+    """Site-relative URLs of every HTML page (without redirect stubs unless asked), sorted."""
     urls = []
     for path in sorted(site.rglob("*.html")):
+        if not redirects and is_redirect(path):
+            continue
         rel = path.relative_to(site).as_posix()
         urls.append("/" + rel[: -len("index.html")] if rel.endswith("index.html") else "/" + rel)
     return urls

@@ -118,7 +118,8 @@ def _env() -> Environment:
     )
     env.filters["code"] = lambda v: Markup(f"`{v}`") if _SAFE_ID.match(str(v)) else escape_text(v)
     env.filters["id"] = _html_id
-    env.filters["pre"] = lambda v: Markup(f"<pre><code>{escape_attr(str(v))}</code></pre>")
+    env.filters["pre"] = lambda v: Markup(f"<pre><code>{escape_attr(str(v))}</code></pre>")  # with a copy button
+    env.filters["example"] = lambda v: Markup(f'<pre class="gr-example" tabindex="0">{escape_attr(str(v))}</pre>')
     return env
 
 
