@@ -16,8 +16,11 @@ BAD = FIXTURES / "bad" / "data"
 
 
 def tree_digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_rebuild_is_byte_identical(tmp_path: Path, mini_site: Path) -> None:
@@ -44,8 +47,14 @@ def test_mkdocs_build_reports_problems_as_plugin_error(tmp_path: Path) -> None:
     site.mkdir()
     (site / "keep.txt").write_text("previous good site")
     env = dict(os.environ, GOVREG_DATA=str(BAD), NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode != 0
     assert "milestone a-m1: due: cannot read date 'Sprnig 2019'" in done.stderr
     assert "Traceback" not in done.stderr
@@ -64,7 +73,8 @@ def test_schema_file_matches_models() -> None:
     from govreg.export.schema import schema_text
 
     assert (ROOT / "schema" / "register.schema.json").read_text(encoding="utf-8") == schema_text(), (
-        "schema/register.schema.json is stale: run `make schema`")
+        "schema/register.schema.json is stale: run `make schema`"
+    )
 
 
 def test_every_record_has_a_page(mini_site: Path) -> None:

@@ -21,8 +21,12 @@ EXPECTED = [
     ("place-a/milestones.yml", 17, "milestone a-m3: title: Input should be a valid string, found 42", "schema"),
     ("place-a/milestones.yml", 29, "milestone a-m4: cites[0].at: locator '9.9' is not in the outline", "locator"),
     ("place-a/places.yml", 4, "place place-a: part_of: no place with id 'nowhere'", "dangling_ref"),
-    ("place-b/budgets.yml", 8, "budget b-pool: printed_total: lines add up to 70.4 but the printed total is 80.4",
-     "budget_total"),
+    (
+        "place-b/budgets.yml",
+        8,
+        "budget b-pool: printed_total: lines add up to 70.4 but the printed total is 80.4",
+        "budget_total",
+    ),
     ("place-b/glossary.yml", 0, "over the limit of 1000000", "file"),
     ("place-b/organisations.yml", 1, "YAML anchors and aliases are not allowed", "yaml"),
     ("place-b/themes.yml", 3, "YAML syntax error", "yaml"),
@@ -51,7 +55,16 @@ def test_every_problem_reported_once_with_location(bad_data: Path) -> None:
     assert lines[-1] == f"{len(EXPECTED)} problems found."
     assert len(lines) == len(EXPECTED) + 1, done.stderr
     assert {code for *_, code in EXPECTED} == {
-        "yaml", "duplicate_id", "duplicate_key", "date", "schema", "locator", "dangling_ref", "budget_total", "file"}
+        "yaml",
+        "duplicate_id",
+        "duplicate_key",
+        "date",
+        "schema",
+        "locator",
+        "dangling_ref",
+        "budget_total",
+        "file",
+    }
 
 
 def test_problems_sorted_by_file_and_line(bad_data: Path) -> None:
@@ -80,5 +93,15 @@ def test_unknown_file_kind_and_missing_folder(tmp_path: Path) -> None:
 
 def test_usage_error_exits_2() -> None:
     assert run_cli("frobnicate").returncode == 2
-    assert run_cli("build", "--as-of", "2021-13-45", "--data", str(FIXTURES / "mini" / "data"),
-                   "--site-dir", "/tmp/never-built").returncode == 2
+    assert (
+        run_cli(
+            "build",
+            "--as-of",
+            "2021-13-45",
+            "--data",
+            str(FIXTURES / "mini" / "data"),
+            "--site-dir",
+            "/tmp/never-built",
+        ).returncode
+        == 2
+    )

@@ -50,7 +50,8 @@ def test_dates_stay_text(tmp_path: Path) -> None:
 
 def test_alias_bomb_refused_before_expansion(tmp_path: Path) -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8))
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8)
+    )
     doc, problems = read(tmp_path, bomb)
     assert doc is None
     assert [p.code for p in problems] == ["yaml"] and "anchors and aliases" in problems[0].message

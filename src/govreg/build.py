@@ -41,8 +41,7 @@ def check(data_dir: Path, max_bytes: int | None = None) -> tuple[Index, list[Pro
     return index, sorted(set(problems + more))
 
 
-def resolve_as_of(explicit: str | None, configured: str | None = None,
-                  environ: dict[str, str] | None = None) -> date:
+def resolve_as_of(explicit: str | None, configured: str | None = None, environ: dict[str, str] | None = None) -> date:
     """The register's 'today': explicit, else configured, else SOURCE_DATE_EPOCH.
 
     Why: builds must be reproducible, so the clock is never read.
@@ -60,8 +59,7 @@ def resolve_as_of(explicit: str | None, configured: str | None = None,
             return from_epoch(epoch)
         except ValueError:
             raise ValueError(f"SOURCE_DATE_EPOCH {epoch!r} is not a number of seconds") from None
-    raise ValueError("no as-of date: set extra.register.as_of in mkdocs.yml, pass --as-of, "
-                     "or set SOURCE_DATE_EPOCH")
+    raise ValueError("no as-of date: set extra.register.as_of in mkdocs.yml, pass --as-of, or set SOURCE_DATE_EPOCH")
 
 
 def epoch_of(day: date) -> str:
@@ -78,8 +76,9 @@ def generate(data_dir: Path, as_of: date, site_url: str = "") -> Result:
     if problems:
         return Result(problems, index)
     exports = export_all(index, as_of)
-    sizes = {path: len(content.encode("utf-8") if isinstance(content, str) else content)
-             for path, content in exports.items()}
+    sizes = {
+        path: len(content.encode("utf-8") if isinstance(content, str) else content) for path, content in exports.items()
+    }
     outputs = [Output(p, c) for p, c in exports.items()]
     outputs += [Output(p, c) for p, c in render_site(index, as_of, sizes, site_url).items()]
     return Result([], index, sorted(outputs, key=lambda o: o.path))

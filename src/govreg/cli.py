@@ -58,8 +58,18 @@ def build(data: Path, site_dir: Path, as_of: str | None, config: Path) -> int:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-           "--config-file", str(config), "--site-dir", str(tmp)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "--config-file",
+        str(config),
+        "--site-dir",
+        str(tmp),
+    ]
     done = subprocess.run(cmd, env=env, check=False)
     if done.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)

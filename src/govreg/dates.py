@@ -185,14 +185,14 @@ def parse_period(text: str, context: str | None = None) -> Period:
     for prefix, after in (("from ", False), ("after ", True), ("post ", True), ("post-", True)):
         if norm.startswith(prefix):
             try:
-                precision, start, end = _parse_simple(norm[len(prefix):])
+                precision, start, end = _parse_simple(norm[len(prefix) :])
             except (DateError, ValueError):
                 raise DateError(f"cannot read date {original!r}") from None
             return Period(original, precision, end + timedelta(days=1) if after else start, None)
     by = False
     for prefix in ("by the end of ", "by end of ", "by "):
         if norm.startswith(prefix):
-            norm, by = norm[len(prefix):], True
+            norm, by = norm[len(prefix) :], True
             break
     try:
         if "–" in norm or " to " in norm or " - " in norm:

@@ -99,8 +99,15 @@ def build_index(loaded: list[Loaded], seen: list[SeenId] | None = None) -> tuple
             continue
         if s.id in first:
             file, line = first[s.id]
-            problems.append(Problem(s.file, s.line, s.column,
-                                    f"{s.kind} {s.id}: id {s.id!r} is already used ({file}:{line})", "duplicate_id"))
+            problems.append(
+                Problem(
+                    s.file,
+                    s.line,
+                    s.column,
+                    f"{s.kind} {s.id}: id {s.id!r} is already used ({file}:{line})",
+                    "duplicate_id",
+                )
+            )
         else:
             first[s.id] = (s.file, s.line)
 
@@ -123,7 +130,7 @@ def build_index(loaded: list[Loaded], seen: list[SeenId] | None = None) -> tuple
             if claim(old, item, ("former_ids", i)):
                 index.former[old] = rid
 
-    sources = index.sources()
+    outlines = {sid: src.outline_refs() for sid, src in index.sources().items()}
     for rid, item in index.records.items():
         for path, target, kinds in iter_refs(item.record):
             found = index.records.get(target)
@@ -137,11 +144,9 @@ def build_index(loaded: list[Loaded], seen: list[SeenId] | None = None) -> tuple
             if target != rid:
                 index.backlinks[target].append(Backlink(rid, format_path(path)))
         for path, model in iter_models(item.record):
-            if isinstance(model, Citation) and model.source in sources:
-                if model.at not in sources[model.source].outline_refs():
-                    problems.append(item.problem(
-                        (*path, "at"),
-                        f"locator {model.at!r} is not in the outline of source {model.source!r}", "locator"))
+            if isinstance(model, Citation) and model.source in outlines and model.at not in outlines[model.source]:
+                message = f"locator {model.at!r} is not in the outline of source {model.source!r}"
+                problems.append(item.problem((*path, "at"), message, "locator"))
         problems += _check_record(item)
     return index, problems
 
@@ -154,10 +159,14 @@ def _check_record(item: Loaded) -> list[Problem]:
         computed = budget_total(rec)
         gap = abs(computed - rec.printed_total.value)
         if gap > BUDGET_TOLERANCE and not rec.total_mismatch_note:
-            problems.append(item.problem(
-                ("printed_total",),
-                f"lines add up to {computed:g} but the printed total is {rec.printed_total.value:g}; "
-                "fix the lines or explain the paper's discrepancy in total_mismatch_note", "budget_total"))
+            problems.append(
+                item.problem(
+                    ("printed_total",),
+                    f"lines add up to {computed:g} but the printed total is {rec.printed_total.value:g}; "
+                    "fix the lines or explain the paper's discrepancy in total_mismatch_note",
+                    "budget_total",
+                )
+            )
     if isinstance(rec, OptionSet):
         ids = {o.id for o in rec.options}
         for i, pid in enumerate(rec.preferred):
@@ -167,8 +176,9 @@ def _check_record(item: Loaded) -> list[Problem]:
         seen: set[str] = set()
         for i, sec in enumerate(rec.outline):
             if sec.ref in seen:
-                problems.append(item.problem(("outline", i, "ref"), f"outline ref {sec.ref!r} appears twice",
-                                             "duplicate_id"))
+                problems.append(
+                    item.problem(("outline", i, "ref"), f"outline ref {sec.ref!r} appears twice", "duplicate_id")
+                )
             seen.add(sec.ref)
     return problems
 

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .models import BY_FILE, Kind, Record
-from .problems import Problem
+from .problems import Problem, ProblemCode
 from .yamlio import Document, Path_, read_yaml
 
 
@@ -72,12 +72,10 @@ def _data_path(raw: Any, loc: tuple[Any, ...]) -> tuple[Path_, Path_]:
     shown: list[str | int] = []
     cur = raw
     for part in loc:
-        if isinstance(cur, dict) and isinstance(part, str) and part in cur:
-            cur = cur[part]
-            present.append(part)
-            shown.append(part)
-        elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
-            cur = cur[part]
+        if (isinstance(cur, dict) and isinstance(part, str) and part in cur) or (
+            isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur)
+        ):
+            cur = cur[part]  # type: ignore[index]
             present.append(part)
             shown.append(part)
         elif isinstance(cur, dict) and isinstance(part, str) and "[" not in part and part not in {"str", "int"}:
@@ -105,8 +103,9 @@ def _message(err: Any) -> str:
     return f"{msg}, found {_short(err.get('input'))}"
 
 
-def validate_file(path: Path, display: str, kind: Kind, max_bytes: int,
-                  seen: list[SeenId]) -> tuple[list[Loaded], list[Problem]]:
+def validate_file(
+    path: Path, display: str, kind: Kind, max_bytes: int, seen: list[SeenId]
+) -> tuple[list[Loaded], list[Problem]]:
     """Read and validate one data file; note every id written in `seen`."""
     doc, problems = read_yaml(path, display, max_bytes)
     if doc is None:
@@ -116,15 +115,15 @@ def validate_file(path: Path, display: str, kind: Kind, max_bytes: int,
         return [], problems
     if not isinstance(data, list):
         line, col = doc.locate(())
-        return [], [*problems, Problem(display, line, col,
-                                       f"a {kind.file} file must be a list of records", "schema")]
+        return [], [*problems, Problem(display, line, col, f"a {kind.file} file must be a list of records", "schema")]
     loaded: list[Loaded] = []
     flagged = {p.line for p in problems}  # lines the YAML reader already reported
     for i, raw in enumerate(data):
         if not isinstance(raw, dict):
             line, col = doc.locate((i,))
-            problems.append(Problem(display, line, col, f"{kind.name} #{i + 1}: expected a mapping of fields",
-                                    "schema"))
+            problems.append(
+                Problem(display, line, col, f"{kind.name} #{i + 1}: expected a mapping of fields", "schema")
+            )
             continue
         if isinstance(raw.get("id"), str):
             seen.append(SeenId(raw["id"], kind.name, display, *doc.locate((i, "id"))))
@@ -142,7 +141,7 @@ def validate_file(path: Path, display: str, kind: Kind, max_bytes: int,
                 if line in flagged:
                     continue
                 field = format_path(shown)
-                code = "date" if err["type"] in {"date", "date_type"} else "schema"
+                code: ProblemCode = "date" if err["type"] in {"date", "date_type"} else "schema"
                 prefix = f"{kind.name} {rid}: " + (f"{field}: " if field else "")
                 problems.append(Problem(display, line, col, prefix + _message(err), code))
             continue
@@ -164,8 +163,15 @@ def load(data_dir: Path, max_bytes: int | None = None) -> tuple[list[Loaded], li
         display = str(path)
         kind = BY_FILE.get(path.stem)
         if kind is None:
-            problems.append(Problem(display, 0, 0, f"file name {path.stem!r} is not a record kind; "
-                                                   f"expected one of: {', '.join(sorted(BY_FILE))}", "file"))
+            problems.append(
+                Problem(
+                    display,
+                    0,
+                    0,
+                    f"file name {path.stem!r} is not a record kind; expected one of: {', '.join(sorted(BY_FILE))}",
+                    "file",
+                )
+            )
             continue
         got, probs = validate_file(path, display, kind, cap, seen)
         records += got

@@ -45,8 +45,14 @@ def escape_text(value: Any) -> str:
 
 def escape_attr(value: str) -> str:
     """Text for an HTML attribute value in raw HTML."""
-    return (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#39;"))
+    return (
+        str(value)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
 
 
 def html_text(value: Any) -> str:

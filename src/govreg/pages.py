@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
-
-from .status import LABELS
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from .markup import anchor
-from .models import BY_NAME, KINDS, Body, Milestone, Place, Record, Source
+from .models import BY_NAME, KINDS, Body, Budget, Milestone, Place, Record, Source
 from .models.common import Citation, StatusUpdate, iter_models
-from .status import known_by
+from .status import LABELS, known_by
 
 if TYPE_CHECKING:
     from .render import Renderer
@@ -33,22 +31,30 @@ def build_all(r: Renderer) -> None:
         else:
             r.put(list_path(kind), "list.md.j2", kind=kind, rows=[_row(r, rec) for rec in records])
         for rec in records:
-            r.put(page_path(kind, rec.id), "record.md.j2", kind=kind, rec=rec,
-                  **_extras(r, rec, cited))
+            r.put(page_path(kind, rec.id), "record.md.j2", kind=kind, rec=rec, **_extras(r, rec, cited))
     r.put("index.md", "home.md.j2", **_home(r))
     r.put("data-model.md", "data-model.md.j2", models=_data_model(r))
     r.put("downloads.md", "downloads.md.j2", files=_downloads(r))
     _changes(r)
 
 
-STATUS_ORDER = ["overdue", "no-evidence", "planned", "in-progress", "changed", "missed", "done", "superseded",
-                "dropped"]
+STATUS_ORDER = [
+    "overdue",
+    "no-evidence",
+    "planned",
+    "in-progress",
+    "changed",
+    "missed",
+    "done",
+    "superseded",
+    "dropped",
+]
 
 
 def _registers(r: Renderer, kind: Any, records: list[Record]) -> None:
     """Milestones or commitments: the register, grouped by due period, plus a page per status,
     place and owner so every filter also works without JavaScript."""
-    from .render import list_path, record_status
+    from .render import list_path
 
     rows = [_row(r, rec) for rec in records]
     for row in rows:
@@ -65,20 +71,42 @@ def _registers(r: Renderer, kind: Any, records: list[Record]) -> None:
         "owner": [(o, f"{base}/owner/{o}.md", sum(o in x["owners"] for x in rows)) for o in owners],
     }
     common = {"kind": kind, "facets": facets}
-    r.put(list_path(kind), "register.md.j2", rows=rows, groups=_by_period(rows), heading=kind.label,
-          scope=None, **common)
+    r.put(
+        list_path(kind), "register.md.j2", rows=rows, groups=_by_period(rows), heading=kind.label, scope=None, **common
+    )
     for s in statuses:
         mine = [x for x in rows if x["filter_status"] == s]
-        r.put(f"{base}/status/{s}.md", "register.md.j2", rows=mine, groups=_by_period(mine),
-              heading=f"{kind.label}: {LABELS.get(s, 'Overdue')}", scope=("status", s), **common)
+        r.put(
+            f"{base}/status/{s}.md",
+            "register.md.j2",
+            rows=mine,
+            groups=_by_period(mine),
+            heading=f"{kind.label}: {LABELS.get(s, 'Overdue')}",
+            scope=("status", s),
+            **common,
+        )
     for p in places:
         mine = [x for x in rows if p in x["places"]]
-        r.put(f"{base}/place/{p}.md", "register.md.j2", rows=mine, groups=_by_period(mine),
-              heading=f"{kind.label} in {r.index.get(p).title_text()}", scope=("place", p), **common)
+        r.put(
+            f"{base}/place/{p}.md",
+            "register.md.j2",
+            rows=mine,
+            groups=_by_period(mine),
+            heading=f"{kind.label} in {r.index.get(p).title_text()}",
+            scope=("place", p),
+            **common,
+        )
     for o in owners:
         mine = [x for x in rows if o in x["owners"]]
-        r.put(f"{base}/owner/{o}.md", "register.md.j2", rows=mine, groups=_by_period(mine),
-              heading=f"{kind.label} owned by {r.index.get(o).title_text()}", scope=("owner", o), **common)
+        r.put(
+            f"{base}/owner/{o}.md",
+            "register.md.j2",
+            rows=mine,
+            groups=_by_period(mine),
+            heading=f"{kind.label} owned by {r.index.get(o).title_text()}",
+            scope=("owner", o),
+            **common,
+        )
 
 
 def _by_period(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -141,8 +169,13 @@ def _changes(r: Renderer) -> None:
     month_pages = [(f"{y:04d}-{m:02d}", date(y, m, 1)) for y, m in months]
     r.put("changes/index.md", "changes.md.j2", events=evs, since=None, months=month_pages)
     for slug, first in month_pages:
-        r.put(f"changes/{slug}.md", "changes.md.j2", events=[e for e in evs if e.day >= first], since=first,
-              months=month_pages)
+        r.put(
+            f"changes/{slug}.md",
+            "changes.md.j2",
+            events=[e for e in evs if e.day >= first],
+            since=first,
+            months=month_pages,
+        )
 
 
 def _places_of(rec: Record) -> list[str]:
@@ -153,8 +186,12 @@ def _places_of(rec: Record) -> list[str]:
 def _row(r: Renderer, rec: Record) -> dict[str, Any]:
     from .render import record_status
 
-    return {"rec": rec, "status": record_status(rec, r.as_of), "places": _places_of(rec),
-            "due": getattr(rec, "due", None)}
+    return {
+        "rec": rec,
+        "status": record_status(rec, r.as_of),
+        "places": _places_of(rec),
+        "due": getattr(rec, "due", None),
+    }
 
 
 def _cited_sections(r: Renderer) -> dict[tuple[str, str], list[tuple[str, str]]]:
@@ -193,8 +230,14 @@ def _extras(r: Renderer, rec: Record, cited: dict[tuple[str, str], list[tuple[st
         "status": record_status(rec, r.as_of),
         "backlinks": _backlinks(r, rec.id),
         "updates": sorted(getattr(rec, "updates", []), key=known_by),
-        "themed": [], "diagram": None, "chart": None, "outline": [], "reported_by": [], "in_place": [],
-        "sub_places": [], "computed_total": None,
+        "themed": [],
+        "diagram": None,
+        "chart": None,
+        "outline": [],
+        "reported_by": [],
+        "in_place": [],
+        "sub_places": [],
+        "computed_total": None,
     }
     if isinstance(rec, Source):
         extras["outline"] = [(sec, anchor(sec.ref), cited.get((rec.id, sec.ref), [])) for sec in rec.outline]
@@ -205,14 +248,20 @@ def _extras(r: Renderer, rec: Record, cited: dict[tuple[str, str], list[tuple[st
         extras["reported_by"] = below
         if rec.reports_to or below:
             extras["diagram"] = reporting_diagram(
-                f"{rec.id}-lines", rec.name, [r.index.get(x).title_text() for x in rec.reports_to],
-                [r.index.get(x).title_text() for x in below])
-    if hasattr(rec, "lines") and getattr(rec, "lines", None):
+                f"{rec.id}-lines",
+                rec.name,
+                [r.index.get(x).title_text() for x in rec.reports_to],
+                [r.index.get(x).title_text() for x in below],
+            )
+    if isinstance(rec, Budget) and rec.lines:
         from .svg import bar_chart
 
-        extras["chart"] = bar_chart(f"{rec.id}-chart", f"{rec.title_text()}: budget lines",
-                                    [(ln.area, ln.value, ln.value_text) for ln in rec.lines],  # type: ignore[attr-defined]
-                                    rec.unit)  # type: ignore[attr-defined]
+        extras["chart"] = bar_chart(
+            f"{rec.id}-chart",
+            f"{rec.title_text()}: budget lines",
+            [(ln.area, ln.value, ln.value_text) for ln in rec.lines],
+            rec.unit,
+        )
     if rec.id in r.index.records and r.index.kind_of(rec.id) == "theme":
         extras["themed"] = _themed(r, rec.id)
     extras["citation"] = _citation(r, rec)
@@ -221,6 +270,7 @@ def _extras(r: Renderer, rec: Record, cited: dict[tuple[str, str], list[tuple[st
         extras["sub_places"] = [p.id for p in r.index.of_kind("place") if getattr(p, "part_of", None) == rec.id]
     if hasattr(rec, "lines"):
         from .index import budget_total
+
         extras["computed_total"] = budget_total(rec)  # type: ignore[arg-type]
     return extras
 

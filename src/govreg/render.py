@@ -146,28 +146,87 @@ def record_status(rec: Record, day: date, voice: str | None = None) -> StatusAt 
 
 # Fields shown in the facts table of any record page, with friendlier labels.
 _LABELS = {
-    "type": "Type", "places": "Place", "part_of": "Part of", "owners": "Owned by", "made_by": "Made by",
-    "made_to": "Made to", "made_on": "Made on", "due": "Due", "workstream": "Workstream", "lead": "Lead",
-    "reports_to": "Reports to", "hosted_by": "Formed by", "legal_form": "Legal form", "chairing": "Chairing",
-    "decision_rule": "Decision rule", "quorum": "Quorum", "meets_in_public": "Meets in public",
-    "meetings": "Meetings", "held_by": "Overseen by", "contributors": "Contributors", "unit": "Unit",
-    "period": "Period", "headline": "Headline figure", "risk_share": "Risk share", "abbreviation": "Abbreviation",
-    "aliases": "Also called", "asked_by": "Asked by", "answered_by": "Answered by", "deadline": "Deadline",
-    "asked_of": "Asked of", "date": "Date", "source": "Source paper", "authors": "Author", "presenters": "Presented by",
-    "publishers": "Issued by", "file": "Text file", "amount": "Amount", "about": "About", "text": "Figure as printed",
-    "preferred_by": "Preferred by", "outcome": "Outcome", "question": "Question", "expansion": "Stands for",
-    "variants": "Also written", "last_reviewed": "Last reviewed", "intro": "Introduced as",
+    "type": "Type",
+    "places": "Place",
+    "part_of": "Part of",
+    "owners": "Owned by",
+    "made_by": "Made by",
+    "made_to": "Made to",
+    "made_on": "Made on",
+    "due": "Due",
+    "workstream": "Workstream",
+    "lead": "Lead",
+    "reports_to": "Reports to",
+    "hosted_by": "Formed by",
+    "legal_form": "Legal form",
+    "chairing": "Chairing",
+    "decision_rule": "Decision rule",
+    "quorum": "Quorum",
+    "meets_in_public": "Meets in public",
+    "meetings": "Meetings",
+    "held_by": "Overseen by",
+    "contributors": "Contributors",
+    "unit": "Unit",
+    "period": "Period",
+    "headline": "Headline figure",
+    "risk_share": "Risk share",
+    "abbreviation": "Abbreviation",
+    "aliases": "Also called",
+    "asked_by": "Asked by",
+    "answered_by": "Answered by",
+    "deadline": "Deadline",
+    "asked_of": "Asked of",
+    "date": "Date",
+    "source": "Source paper",
+    "authors": "Author",
+    "presenters": "Presented by",
+    "publishers": "Issued by",
+    "file": "Text file",
+    "amount": "Amount",
+    "about": "About",
+    "text": "Figure as printed",
+    "preferred_by": "Preferred by",
+    "outcome": "Outcome",
+    "question": "Question",
+    "expansion": "Stands for",
+    "variants": "Also written",
+    "last_reviewed": "Last reviewed",
+    "intro": "Introduced as",
 }
-_SKIP = {"id", "former_ids", "note", "cites", "name", "title", "term", "summary", "purpose", "description",
-         "explanation", "items", "seats", "functions", "history", "updates", "lines", "printed_total", "options",
-         "questions", "outline", "meetings_list", "preferred", "total_mismatch_note", "remit"}
+_SKIP = {
+    "id",
+    "former_ids",
+    "note",
+    "cites",
+    "name",
+    "title",
+    "term",
+    "summary",
+    "purpose",
+    "description",
+    "explanation",
+    "items",
+    "seats",
+    "functions",
+    "history",
+    "updates",
+    "lines",
+    "printed_total",
+    "options",
+    "questions",
+    "outline",
+    "meetings_list",
+    "preferred",
+    "total_mismatch_note",
+    "remit",
+}
 
 
 def facts(ctx: Ctx, rec: BaseModel) -> list[tuple[str, Markup]]:
     """(label, value) rows for the simple fields of a record, in schema order."""
     rows: list[tuple[str, Markup]] = []
     for name, info in type(rec).model_fields.items():
-        if name in _SKIP or name == "meetings" and isinstance(getattr(rec, name), list):
+        if name in _SKIP or (name == "meetings" and isinstance(getattr(rec, name), list)):
             continue
         value = getattr(rec, name)
         if value in (None, [], ""):
@@ -202,8 +261,15 @@ class Renderer:
     def put(self, path: str, template: str, **values: Any) -> None:
         ctx = Ctx(self.index, self.as_of, path)
         self.pages[path] = self.env.get_template(template).render(
-            ctx=ctx, as_of=self.as_of, kinds=KINDS, LABELS=LABELS, facts=facts, record_status=record_status,
-            version=self.version_text(), **values)
+            ctx=ctx,
+            as_of=self.as_of,
+            kinds=KINDS,
+            LABELS=LABELS,
+            facts=facts,
+            record_status=record_status,
+            version=self.version_text(),
+            **values,
+        )
 
     def version_text(self) -> str:
         from .export.common import version_of

@@ -49,8 +49,7 @@ class StatusAt:
         return LABELS[self.status] + (" (overdue)" if self.overdue else "")
 
 
-def status_at(updates: list[StatusUpdate], due: Period | None, day: date,
-              voice: str | None = None) -> StatusAt:
+def status_at(updates: list[StatusUpdate], due: Period | None, day: date, voice: str | None = None) -> StatusAt:
     """Status as at `day`, from the updates of one voice (or all when None)."""
     counted = [u for u in updates if known_by(u) <= day and (voice is None or u.voice == voice)]
     latest = max(reversed(counted), key=known_by, default=None)  # ties: the later entry

@@ -24,9 +24,13 @@ def _box(x: int, y: int, label: str, strong: bool) -> str:
     first = y + BOX_H // 2 - (len(lines) - 1) * 8 + 4
     texts = "".join(
         f'<text x="{x + BOX_W // 2}" y="{first + i * 16}" text-anchor="middle" fill="{ink}" '
-        f'font-size="13">{html_text(line)}</text>' for i, line in enumerate(lines))
-    return (f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="6" fill="{fill}" stroke="{stroke}" '
-            f'stroke-width="2"/>{texts}')
+        f'font-size="13">{html_text(line)}</text>'
+        for i, line in enumerate(lines)
+    )
+    return (
+        f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="6" fill="{fill}" stroke="{stroke}" '
+        f'stroke-width="2"/>{texts}'
+    )
 
 
 def _row_x(count: int, width: int) -> list[int]:
@@ -64,19 +68,23 @@ def reporting_diagram(uid: str, name: str, above: list[str], below: list[str]) -
 
 
 def _arrow(x1: int, y1: int, x2: int, y2: int) -> str:
-    return (f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2 + 6}" stroke="{INK}" stroke-width="2" '
-            f'marker-end="url(#arrow)"/>')
+    return (
+        f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2 + 6}" stroke="{INK}" stroke-width="2" marker-end="url(#arrow)"/>'
+    )
 
 
 def _svg(uid: str, title: str, desc: str, width: int, height: int, body: str) -> Markup:
-    marker = (f'<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-              f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{INK}"/></marker></defs>')
+    marker = (
+        f'<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+        f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{INK}"/></marker></defs>'
+    )
     return Markup(
         f'<figure class="gr-figure"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" style="max-width:100%;height:auto">'
         f'<title id="{uid}-title">{html_text(title)}</title><desc id="{uid}-desc">{html_text(desc)}</desc>'
-        f"{marker}{body}</svg></figure>")
+        f"{marker}{body}</svg></figure>"
+    )
 
 
 def bar_chart(uid: str, title: str, bars: list[tuple[str, float | None, str]], unit: str) -> Markup:
@@ -89,13 +97,17 @@ def bar_chart(uid: str, title: str, bars: list[tuple[str, float | None, str]], u
     for i, (label, value, printed) in enumerate(bars):
         y = PAD + i * row_h
         short = label if len(label) <= 38 else label[:35] + "..."
-        parts.append(f'<text x="{label_w - 8}" y="{y + 19}" text-anchor="end" fill="{INK}" font-size="13">'
-                     f"{html_text(short)}</text>")
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + 19}" text-anchor="end" fill="{INK}" font-size="13">'
+            f"{html_text(short)}</text>"
+        )
         length = 0 if value is None else max(2, int(bar_w * value / top))
         if value is not None:
             parts.append(f'<rect x="{label_w}" y="{y + 5}" width="{length}" height="{row_h - 10}" fill="{ACCENT}"/>')
-        parts.append(f'<text x="{label_w + length + 6}" y="{y + 19}" fill="{INK}" font-size="13">'
-                     f"{html_text(printed if value is not None else printed + ' (no figure)')}</text>")
+        parts.append(
+            f'<text x="{label_w + length + 6}" y="{y + 19}" fill="{INK}" font-size="13">'
+            f"{html_text(printed if value is not None else printed + ' (no figure)')}</text>"
+        )
     desc = "; ".join(f"{label}: {printed}" for label, _, printed in bars) + f". Values in {unit}."
     bg = f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>'
     return _svg(uid, title, desc, width, height, bg + "".join(parts))

@@ -35,8 +35,10 @@ _AMBIGUOUS = [
     (re.compile(r"^[-+]?0[oxb][0-9a-fA-F_]+$"), "an octal, hex or binary number"),
     (re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$"), "a sexagesimal number"),
     (re.compile(r"^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$"), "infinity or not-a-number"),
-    (re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"),
-     "a number in an unusual form"),
+    (
+        re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"),
+        "a number in an unusual form",
+    ),
 ]
 
 
@@ -81,10 +83,15 @@ def _scalar(event: Any, problems: list[Problem], file: str) -> Scalar:
         return float(value)
     for pattern, what in _AMBIGUOUS:
         if pattern.match(value):
-            problems.append(Problem(
-                file, *_mark(event),
-                f"value {value!r} would be read as {what}: put it in quotes "
-                "if you mean the text, or write true/false or a plain number", "yaml"))
+            problems.append(
+                Problem(
+                    file,
+                    *_mark(event),
+                    f"value {value!r} would be read as {what}: put it in quotes "
+                    "if you mean the text, or write true/false or a plain number",
+                    "yaml",
+                )
+            )
             break
     return value
 
@@ -122,10 +129,15 @@ class _Builder:
                 where = _mark(ev)
                 value = self.node(next(self.events), (*path, key))
                 if key in seen:
-                    self.problems.append(Problem(
-                        self.file, where[0], where[1],
-                        f"duplicate key {key!r} (first at line {seen[key][0]})",
-                        "duplicate_key"))
+                    self.problems.append(
+                        Problem(
+                            self.file,
+                            where[0],
+                            where[1],
+                            f"duplicate key {key!r} (first at line {seen[key][0]})",
+                            "duplicate_key",
+                        )
+                    )
                     continue
                 seen[key] = where
                 self.lines[(*path, key)] = where

@@ -13,9 +13,15 @@ from .ical import calendars
 from .json_ import kind_json, register_json
 from .schema import schema_text
 
-OTHER_PAGES = [("/", "Home"), ("/about/", "About the register"), ("/data-model/", "Data model"),
-               ("/add-a-place/", "Add a place"), ("/accessibility/", "Accessibility statement"),
-               ("/downloads/", "Downloads"), ("/changes/", "Changes")]
+OTHER_PAGES = [
+    ("/", "Home"),
+    ("/about/", "About the register"),
+    ("/data-model/", "Data model"),
+    ("/add-a-place/", "Add a place"),
+    ("/accessibility/", "Accessibility statement"),
+    ("/downloads/", "Downloads"),
+    ("/changes/", "Changes"),
+]
 
 
 def export_all(index: Index, as_of: date) -> dict[str, str | bytes]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
-from feedgen.feed import FeedGenerator
+from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
 from ..index import Index
 from .common import url_of
@@ -38,7 +38,7 @@ def feed(index: Index, as_of: date, title: str, self_path: str, items: list[Even
         evidence = "; ".join(f"{index.get(c.source).title_text()}, {c.at}" for c in e.cites)
         voice = "independent review" if e.voice == "independent" else "self-reported"
         entry.summary(f"{e.summary} Evidence: {evidence}. ({voice})")
-    return fg.atom_str(pretty=True)
+    return bytes(fg.atom_str(pretty=True))
 
 
 def feeds(index: Index, as_of: date) -> dict[str, bytes]:

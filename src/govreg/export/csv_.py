@@ -85,6 +85,27 @@ def _classify(annotation: Any) -> tuple[str, Any]:
     return "str", None
 
 
+Getter = Callable[[Any], Any]
+
+
+def _attr(name: str) -> Getter:
+    return lambda obj: getattr(obj, name)
+
+
+def _then(first: Getter, second: Getter) -> Getter:
+    """first, then second on its result; None stays None."""
+
+    def get(obj: Any) -> Any:
+        value = first(obj)
+        return None if value is None else second(value)
+
+    return get
+
+
+def _row_part(i: int, get: Getter) -> Getter:
+    return lambda row: get(row[i])
+
+
 def _cites(value: list[Citation]) -> str:
     return SEP.join(f"{c.source} at {c.at}" for c in value)
 
@@ -97,8 +118,9 @@ def _holder_text(x: Any) -> str:
     return name
 
 
-def _columns(model: type[BaseModel], prefix: str = "",
-             nested_as_text: bool = False) -> tuple[list[Column], list[tuple[str, type[BaseModel]]]]:
+def _columns(
+    model: type[BaseModel], prefix: str = "", nested_as_text: bool = False
+) -> tuple[list[Column], list[tuple[str, type[BaseModel]]]]:
     """Columns for a model's simple fields, and (field, item model) for its nested lists.
 
     In a child table (`nested_as_text`), a further nested list (a seat's holders)
@@ -110,34 +132,28 @@ def _columns(model: type[BaseModel], prefix: str = "",
         how, inner = _classify(info.annotation)
         desc = info.description or ""
         col = prefix + name
-
-        def getter(obj: Any, name: str = name) -> Any:
-            return getattr(obj, name)
-
+        get = _attr(name)
         if how == "period":
             cols += [
-                Column(col, "string", lambda o, g=getter: g(o).text if g(o) else None, desc),
-                Column(col + "_start", "date", lambda o, g=getter: g(o).start if g(o) else None,
-                       f"Earliest date {name} can mean."),
-                Column(col + "_end", "date", lambda o, g=getter: g(o).end if g(o) else None,
-                       f"Latest date {name} can mean."),
+                Column(col, "string", _then(get, lambda p: p.text), desc),
+                Column(col + "_start", "date", _then(get, lambda p: p.start), f"Earliest date {name} can mean."),
+                Column(col + "_end", "date", _then(get, lambda p: p.end), f"Latest date {name} can mean."),
             ]
         elif how == "models":
             if prefix or nested_as_text:
-                cols.append(Column(col, "string", lambda o, g=getter: SEP.join(_holder_text(x) for x in g(o)), desc))
+                cols.append(Column(col, "string", _then(get, lambda xs: SEP.join(_holder_text(x) for x in xs)), desc))
             else:
                 children.append((name, inner))
         elif how == "cites":
-            cols.append(Column(col, "string", lambda o, g=getter: _cites(g(o)), "Citations: source id at locator."))
+            cols.append(Column(col, "string", _then(get, _cites), "Citations: source id at locator."))
         elif how == "model":
             sub, _ = _columns(inner, col + "_")
-            cols += [Column(c.name, c.type, lambda o, g=getter, c=c: c.get(g(o)) if g(o) else None, c.description)
-                     for c in sub]
+            cols += [Column(c.name, c.type, _then(get, c.get), c.description) for c in sub]
         elif how == "list":
-            cols.append(Column(col, "string", lambda o, g=getter: SEP.join(str(x) for x in g(o)), desc))
+            cols.append(Column(col, "string", _then(get, lambda xs: SEP.join(str(x) for x in xs)), desc))
         else:
             kind = {"bool": "boolean", "int": "integer", "float": "number"}.get(how, "string")
-            cols.append(Column(col, kind, getter, desc))
+            cols.append(Column(col, kind, get, desc))
     return cols, children
 
 
@@ -156,12 +172,20 @@ def tables(index: Index) -> list[Table]:
 def _child(kind: Kind, field: str, item_model: type[BaseModel], records: list[Any]) -> Table:
     fk = f"{kind.name.replace('-', '_')}_id"
     item_cols, _ = _columns(item_model, nested_as_text=True)
-    cols = [Column(fk, "string", lambda row: row[0], f"Id of the {kind.name} this row belongs to."),
-            Column("position", "integer", lambda row: row[1], "Order in the paper, from 1.")]
-    cols += [Column(c.name, c.type, lambda row, c=c: c.get(row[2]), c.description) for c in item_cols]
+    cols = [
+        Column(fk, "string", lambda row: row[0], f"Id of the {kind.name} this row belongs to."),
+        Column("position", "integer", lambda row: row[1], "Order in the paper, from 1."),
+    ]
+    cols += [Column(c.name, c.type, _row_part(2, c.get), c.description) for c in item_cols]
     rows = [(rec.id, i + 1, item) for rec in records for i, item in enumerate(getattr(rec, field))]
-    return Table(f"{kind.file}-{field}", cols, [fk, "position"], kind.file, rows,
-                 f"{kind.label}: the {field} of each record, one row each.")
+    return Table(
+        f"{kind.file}-{field}",
+        cols,
+        [fk, "position"],
+        kind.file,
+        rows,
+        f"{kind.label}: the {field} of each record, one row each.",
+    )
 
 
 def cell(value: Any) -> str:

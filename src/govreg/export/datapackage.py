@@ -14,28 +14,35 @@ def datapackage(index: Index, as_of: date) -> str:
     resources: list[dict[str, Any]] = []
     for table in tables(index):
         schema: dict[str, Any] = {
-            "fields": [{"name": c.name, "type": c.type, **({"description": c.description} if c.description else {})}
-                       for c in table.columns],
+            "fields": [
+                {"name": c.name, "type": c.type, **({"description": c.description} if c.description else {})}
+                for c in table.columns
+            ],
             "primaryKey": table.primary_key,
         }
         if table.parent:
-            schema["foreignKeys"] = [{"fields": [table.primary_key[0]],
-                                      "reference": {"resource": table.parent, "fields": ["id"]}}]
-        resources.append({
-            "name": table.name,
-            "path": f"{table.name}.csv",
-            "profile": "tabular-data-resource",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "description": table.description,
-            "schema": schema,
-        })
-    return json_text({
-        "profile": "tabular-data-package",
-        "name": "governance-register",
-        "title": "Governance Register",
-        "version": version_of(index),
-        "description": f"Health and care governance records drawn from public board papers, as at {as_of}.",
-        "resources": resources,
-    })
+            schema["foreignKeys"] = [
+                {"fields": [table.primary_key[0]], "reference": {"resource": table.parent, "fields": ["id"]}}
+            ]
+        resources.append(
+            {
+                "name": table.name,
+                "path": f"{table.name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": table.description,
+                "schema": schema,
+            }
+        )
+    return json_text(
+        {
+            "profile": "tabular-data-package",
+            "name": "governance-register",
+            "title": "Governance Register",
+            "version": version_of(index),
+            "description": f"Health and care governance records drawn from public board papers, as at {as_of}.",
+            "resources": resources,
+        }
+    )

@@ -44,8 +44,7 @@ def events(index: Index, until: date | None = None) -> list[Event]:
         rec = item.record
         places = tuple(getattr(rec, "places", []) or [])
         for n, u in enumerate(getattr(rec, "updates", []) or [], 1):
-            out.append(Event(known_by(u), rid, item.kind.name, n, u.status, u.summary, tuple(u.cites), places,
-                             u.voice))
+            out.append(Event(known_by(u), rid, item.kind.name, n, u.status, u.summary, tuple(u.cites), places, u.voice))
         for n, h in enumerate(getattr(rec, "history", []) or [], 1):
             day = h.date.end or h.date.start
             if day is None:

@@ -42,7 +42,7 @@ def calendar(index: Index, as_of: date, name: str, items: list[Record]) -> bytes
         ev.add("url", url_of(index, rec.id))
         ev.add("categories", [index.kind_of(rec.id)])
         cal.add_component(ev)
-    return cal.to_ical()
+    return bytes(cal.to_ical())
 
 
 def calendars(index: Index, as_of: date) -> dict[str, bytes]:
@@ -51,5 +51,6 @@ def calendars(index: Index, as_of: date) -> dict[str, bytes]:
     for place in index.of_kind("place"):
         mine = [r for r in items if place.id in getattr(r, "places", [])]
         out[f"places/{place.id}/milestones.ics"] = calendar(
-            index, as_of, f"Governance Register: due dates for {place.title_text()}", mine)
+            index, as_of, f"Governance Register: due dates for {place.title_text()}", mine
+        )
     return out

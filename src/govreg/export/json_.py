@@ -29,26 +29,30 @@ def derived(index: Index, as_of: date) -> dict[str, dict[str, Any]]:
 
 
 def register_json(index: Index, as_of: date) -> str:
-    return json_text({
-        "name": "Governance Register",
-        "version": version_of(index),
-        "as_of": as_of.isoformat(),
-        "schema": "register.schema.json",
-        "records": records_json(index),
-        "derived": derived(index, as_of),
-    })
+    return json_text(
+        {
+            "name": "Governance Register",
+            "version": version_of(index),
+            "as_of": as_of.isoformat(),
+            "schema": "register.schema.json",
+            "records": records_json(index),
+            "derived": derived(index, as_of),
+        }
+    )
 
 
 def kind_json(index: Index, as_of: date) -> dict[str, str]:
     version = version_of(index)
     records = records_json(index)
     return {
-        f"data/{kind.file}.json": json_text({
-            "name": f"Governance Register: {kind.label}",
-            "version": version,
-            "as_of": as_of.isoformat(),
-            "kind": kind.name,
-            "records": records[kind.file],
-        })
+        f"data/{kind.file}.json": json_text(
+            {
+                "name": f"Governance Register: {kind.label}",
+                "version": version,
+                "as_of": as_of.isoformat(),
+                "kind": kind.name,
+                "records": records[kind.file],
+            }
+        )
         for kind in KINDS
     }

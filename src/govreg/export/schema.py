@@ -16,7 +16,8 @@ def register_schema() -> dict[str, Any]:
     properties: dict[str, Any] = {}
     for kind in KINDS:
         schema = TypeAdapter(list[kind.model]).json_schema(  # type: ignore[name-defined]
-            ref_template="#/$defs/{model}", mode="validation")
+            ref_template="#/$defs/{model}", mode="validation"
+        )
         defs.update(schema.pop("$defs", {}))
         schema["description"] = f"{kind.label}: {kind.blurb} One file: data/<folder>/{kind.file}.yml."
         properties[kind.file] = schema
@@ -25,7 +26,7 @@ def register_schema() -> dict[str, Any]:
         "$id": "register.schema.json",
         "title": "Governance Register",
         "description": "Records of the Governance Register, one list per kind. Each data file "
-                       "data/<folder>/<kind>.yml holds one of these lists.",
+        "data/<folder>/<kind>.yml holds one of these lists.",
         "type": "object",
         "properties": properties,
         "additionalProperties": True,

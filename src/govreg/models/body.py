@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Cites, Id, OptionalCites, PeriodField, Record, Ref, Strict, Text
+from .common import ActorRef, Cites, Id, OptionalCites, OrganisationRef, PeriodField, PlaceRef, Record, Strict, Text
 
 BodyStatus = Literal["proposed", "shadow", "established", "replaced", "abolished"]
 
@@ -17,7 +17,7 @@ class BodyEvent(Strict):
     status: BodyStatus = Field(description="proposed, shadow, established, replaced or abolished.")
     date: PeriodField
     summary: Text | None = Field(default=None, description="What happened, in plain words.")
-    replaced_by: Ref("body", "organisation") | None = Field(default=None, description="Successor, if replaced.")
+    replaced_by: ActorRef | None = Field(default=None, description="Successor, if replaced.")
     cites: Cites
 
 
@@ -36,8 +36,7 @@ class Seat(Strict):
     id: Id
     role: Text = Field(description="Role title exactly as printed.")
     count: int | None = Field(default=None, ge=1, le=200, description="Number of such seats, if stated.")
-    organisation: Ref("organisation", "body") | None = Field(default=None,
-                                                             description="Organisation the seat comes from.")
+    organisation: ActorRef | None = Field(default=None, description="Organisation the seat comes from.")
     voting: bool | None = Field(default=None, description="Whether the seat votes; null if not stated.")
     chair: bool = Field(default=False, description="Whether this seat chairs or co-chairs the body.")
     holders: list[Holder] = Field(default_factory=list, description="Named holders, where printed.")
@@ -57,16 +56,32 @@ class Body(Record):
 
     name: Text = Field(description="Name as the paper gives it.")
     aliases: list[Text] = Field(default_factory=list, description="Other names the papers use for it.")
-    type: Literal["board", "committee", "joint-committee", "governing-body", "partnership", "senate",
-                  "forum", "function", "network", "group", "cabinet", "system"] = Field(description="Kind of body.")
-    places: list[Ref("place")] = Field(min_length=1)
+    type: Literal[
+        "board",
+        "committee",
+        "joint-committee",
+        "governing-body",
+        "partnership",
+        "senate",
+        "forum",
+        "function",
+        "network",
+        "group",
+        "cabinet",
+        "system",
+    ] = Field(description="Kind of body.")
+    places: list[PlaceRef] = Field(min_length=1)
     purpose: Text | None = Field(default=None, description="What it is for, in the paper's words where possible.")
     history: list[BodyEvent] = Field(default_factory=list, description="Status changes in date order.")
-    legal_form: Text | None = Field(default=None, description="e.g. joint committee, committee of a governing "
-                                                              "body, section 75 partnership, memorandum of understanding.")
-    hosted_by: list[Ref("organisation")] = Field(default_factory=list,
-                                                 description="Organisations it belongs to or is formed by.")
-    reports_to: list[Ref("body", "organisation")] = Field(default_factory=list)
+    legal_form: Text | None = Field(
+        default=None,
+        description="e.g. joint committee, committee of a governing "
+        "body, section 75 partnership, memorandum of understanding.",
+    )
+    hosted_by: list[OrganisationRef] = Field(
+        default_factory=list, description="Organisations it belongs to or is formed by."
+    )
+    reports_to: list[ActorRef] = Field(default_factory=list)
     functions: list[Function] = Field(default_factory=list, description="Delegated or planned functions, in order.")
     chairing: Text | None = Field(default=None, description="Chairing arrangement, e.g. co-chaired, rotating.")
     decision_rule: Text | None = Field(default=None, description="How it decides, e.g. consensus; referral.")

@@ -6,7 +6,18 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Cites, OptionalCites, PeriodField, Record, Ref, Strict, Text
+from .common import (
+    ActorRef,
+    Cites,
+    OptionalCites,
+    OrganisationRef,
+    PeriodField,
+    PlaceRef,
+    Record,
+    Strict,
+    SubjectRef,
+    Text,
+)
 
 
 class BudgetLine(Strict):
@@ -31,9 +42,9 @@ class Budget(Record):
 
     title: Text
     type: Literal["pooled", "aligned", "delegated", "allocation"]
-    places: list[Ref("place")] = Field(min_length=1)
-    held_by: Ref("body", "organisation") | None = Field(default=None, description="Body that oversees it.")
-    contributors: list[Ref("organisation")] = Field(default_factory=list)
+    places: list[PlaceRef] = Field(min_length=1)
+    held_by: ActorRef | None = Field(default=None, description="Body that oversees it.")
+    contributors: list[OrganisationRef] = Field(default_factory=list)
     unit: Literal["GBP", "GBP thousands", "GBP millions"] = "GBP millions"
     period: PeriodField | None = None
     headline: Text | None = Field(default=None, description="Headline figure as printed, e.g. '£160 million'.")
@@ -41,8 +52,10 @@ class Budget(Record):
     lines: list[BudgetLine] = Field(default_factory=list)
     printed_total: PrintedTotal | None = None
     total_mismatch_note: Text | None = Field(
-        default=None, description="Required when the lines do not add up to the printed total: "
-                                  "records the paper's discrepancy instead of hiding it.")
+        default=None,
+        description="Required when the lines do not add up to the printed total: "
+        "records the paper's discrepancy instead of hiding it.",
+    )
     cites: Cites
 
 
@@ -54,6 +67,6 @@ class Figure(Record):
     amount: float | None = None
     unit: Literal["GBP", "GBP thousands", "GBP millions", "GBP billions", "percent", "people", "count"] | None = None
     period: PeriodField | None = None
-    places: list[Ref("place")] = Field(min_length=1)
-    about: list[Ref("organisation", "body", "budget")] = Field(default_factory=list)
+    places: list[PlaceRef] = Field(min_length=1)
+    about: list[SubjectRef] = Field(default_factory=list)
     cites: Cites

@@ -39,10 +39,21 @@ class RefTo:
     kinds: tuple[str, ...]
 
 
-def Ref(*kinds: str, description: str = "") -> Any:
-    """An id of a record of one of `kinds` (checked by the index)."""
-    desc = description or f"Id of a {' or '.join(kinds)} record."
-    return Annotated[str, Field(pattern=ID_PATTERN, max_length=80, description=desc), RefTo(kinds)]
+def _ref_field(*kinds: str) -> Any:
+    return Field(pattern=ID_PATTERN, max_length=80, description=f"Id of a {' or '.join(kinds)} record.")
+
+
+# References, one alias per set of kinds a field may point at (checked by the index).
+PlaceRef = Annotated[str, _ref_field("place"), RefTo(("place",))]
+SourceRef = Annotated[str, _ref_field("source"), RefTo(("source",))]
+ThemeRef = Annotated[str, _ref_field("theme"), RefTo(("theme",))]
+OrganisationRef = Annotated[str, _ref_field("organisation"), RefTo(("organisation",))]
+WorkstreamRef = Annotated[str, _ref_field("workstream"), RefTo(("workstream",))]
+ActorRef = Annotated[str, _ref_field("organisation", "body"), RefTo(("organisation", "body"))]
+LineRef = Annotated[
+    str, _ref_field("organisation", "body", "workstream"), RefTo(("body", "organisation", "workstream"))
+]
+SubjectRef = Annotated[str, _ref_field("organisation", "body", "budget"), RefTo(("organisation", "body", "budget"))]
 
 
 def _to_period(value: Any) -> Period:
@@ -50,12 +61,12 @@ def _to_period(value: Any) -> Period:
         return value
     if isinstance(value, str):
         text, context = value, None
-    elif isinstance(value, dict) and set(value) == {"text", "year"} and all(
-            isinstance(v, str) for v in value.values()):
+    elif isinstance(value, dict) and set(value) == {"text", "year"} and all(isinstance(v, str) for v in value.values()):
         text, context = value["text"], value["year"]
     else:
         raise PydanticCustomError(
-            "date_type", "expected a date text such as '2018/19' or a mapping with 'text' and 'year'")
+            "date_type", "expected a date text such as '2018/19' or a mapping with 'text' and 'year'"
+        )
     try:
         return parse_period(text, context)
     except DateError as exc:
@@ -75,23 +86,33 @@ PeriodField = Annotated[
     Period,
     PlainValidator(_to_period, json_schema_input_type=str | _PeriodIn),
     PlainSerializer(lambda p: p.as_input(), return_type=str | dict[str, str]),
-    Field(description="A date as the paper gives it: '2019-04-01', '1/4/22', 'September 2018', "
-                      "'Autumn 2019', '2018/19', 'Q3 2019/20', 'by December 2018', 'tbc', ..."),
+    Field(
+        description="A date as the paper gives it: '2019-04-01', '1/4/22', 'September 2018', "
+        "'Autumn 2019', '2018/19', 'Q3 2019/20', 'by December 2018', 'tbc', ..."
+    ),
 ]
 
 
 class Citation(Strict):
     """Where a fact comes from: a source paper and a locator in its outline."""
 
-    source: Ref("source")
-    at: str = Field(min_length=1, max_length=80,
-                    description="Section, paragraph or table as the outline of the source names it, e.g. '4.8'.")
+    source: SourceRef
+    at: str = Field(
+        min_length=1,
+        max_length=80,
+        description="Section, paragraph or table as the outline of the source names it, e.g. '4.8'.",
+    )
     note: Text | None = Field(default=None, description="Why this passage supports the fact, where not obvious.")
 
 
 Cites = Annotated[list[Citation], Field(min_length=1, description="The papers and paragraphs this comes from.")]
-OptionalCites = Annotated[list[Citation], Field(default_factory=list, description="Citations for this item, "
-                                                "where it needs its own (otherwise those of its record apply).")]
+OptionalCites = Annotated[
+    list[Citation],
+    Field(
+        default_factory=list,
+        description="Citations for this item, where it needs its own (otherwise those of its record apply).",
+    ),
+]
 
 Status = Literal["planned", "in-progress", "done", "changed", "superseded", "missed", "dropped"]
 """Status of a milestone or commitment, as a dated update records it."""
@@ -103,11 +124,14 @@ class StatusUpdate(Strict):
     date: PeriodField
     status: Status = Field(description="planned, in-progress, done, changed, superseded, missed or dropped.")
     summary: Text = Field(description="What the evidence says, in plain words.")
-    reported_by: Ref("organisation", "body") | None = Field(
-        default=None, description="Who gives this status: the accountable body or a reviewer.")
+    reported_by: ActorRef | None = Field(
+        default=None, description="Who gives this status: the accountable body or a reviewer."
+    )
     voice: Literal["self", "independent"] = Field(
-        default="self", description="'self' when the accountable body reports on itself; "
-                                    "'independent' for Healthwatch, scrutiny or audit.")
+        default="self",
+        description="'self' when the accountable body reports on itself; "
+        "'independent' for Healthwatch, scrutiny or audit.",
+    )
     cites: Cites
 
 
@@ -115,8 +139,9 @@ class Record(Strict):
     """Fields every top-level record has."""
 
     id: Id
-    former_ids: list[Id] = Field(default_factory=list,
-                                 description="Ids this record had before; their URLs redirect here.")
+    former_ids: list[Id] = Field(
+        default_factory=list, description="Ids this record had before; their URLs redirect here."
+    )
     note: Text | None = Field(default=None, description="Editor's note: ambiguity in the paper, interpretation.")
 
     def title_text(self) -> str:
@@ -142,7 +167,9 @@ def _ref_kinds(annotation: Any, metadata: list[Any]) -> tuple[str, ...]:
     return ()
 
 
-def iter_refs(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, tuple[str, ...]]]:
+def iter_refs(
+    value: Any, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str, tuple[str, ...]]]:
     """Yield (path, target id, allowed kinds) for every reference in a model tree."""
     if isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():

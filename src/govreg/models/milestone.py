@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Cites, PeriodField, Record, Ref, StatusUpdate, Text
+from .common import ActorRef, Cites, LineRef, PeriodField, PlaceRef, Record, StatusUpdate, Text, WorkstreamRef
 
 
 class Milestone(Record):
@@ -14,9 +14,9 @@ class Milestone(Record):
 
     title: Text = Field(description="Exact wording from the paper.")
     number: str | None = Field(default=None, max_length=12, description="Number as printed, if any.")
-    owners: list[Ref("organisation", "body")] = Field(default_factory=list)
-    workstream: Ref("workstream") | None = None
-    places: list[Ref("place")] = Field(min_length=1)
+    owners: list[ActorRef] = Field(default_factory=list)
+    workstream: WorkstreamRef | None = None
+    places: list[PlaceRef] = Field(min_length=1)
     due: PeriodField
     updates: list[StatusUpdate] = Field(default_factory=list, description="Dated status updates with evidence.")
     cites: Cites
@@ -28,9 +28,9 @@ class Workstream(Record):
     title: Text = Field(description="Name as printed.")
     type: Literal["programme", "workstream", "task-and-finish-group"]
     lead: Text | None = Field(default=None, description="Senior responsible owner or lead, as printed.")
-    reports_to: list[Ref("body", "organisation", "workstream")] = Field(default_factory=list)
-    part_of: Ref("workstream") | None = None
-    places: list[Ref("place")] = Field(min_length=1)
+    reports_to: list[LineRef] = Field(default_factory=list)
+    part_of: WorkstreamRef | None = None
+    places: list[PlaceRef] = Field(min_length=1)
     remit: Text | None = Field(default=None, description="What it is to do.")
     cites: Cites
 
@@ -40,14 +40,14 @@ class Commitment(Record):
 
     text: Text = Field(description="The promise in the paper's exact words.")
     title: Text | None = Field(default=None, description="A short label for lists; the text is authoritative.")
-    made_by: list[Ref("organisation", "body")] = Field(min_length=1)
+    made_by: list[ActorRef] = Field(min_length=1)
     made_to: Text = Field(description="Who it was made to, e.g. 'residents of North West London'.")
     made_on: PeriodField
     due: PeriodField | None = None
     type: Literal["engagement", "service", "governance", "financial", "other"] = "other"
-    places: list[Ref("place")] = Field(min_length=1)
+    places: list[PlaceRef] = Field(min_length=1)
     updates: list[StatusUpdate] = Field(default_factory=list)
     cites: Cites
 
 
-__all__ = ["Milestone", "Workstream", "Commitment", "Literal"]
+__all__ = ["Commitment", "Literal", "Milestone", "Workstream"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Cites, Id, OptionalCites, PeriodField, Record, Ref, Strict, Text
+from .common import ActorRef, Cites, Id, OptionalCites, PeriodField, PlaceRef, Record, SourceRef, Strict, Text
 
 
 class Option(Strict):
@@ -22,10 +22,10 @@ class OptionSet(Record):
 
     title: Text
     question: Text | None = Field(default=None, description="What was being decided.")
-    places: list[Ref("place")] = Field(min_length=1)
+    places: list[PlaceRef] = Field(min_length=1)
     options: list[Option] = Field(min_length=1)
     preferred: list[Id] = Field(default_factory=list, description="Ids of the preferred options, if any.")
-    preferred_by: list[Ref("organisation", "body")] = Field(default_factory=list)
+    preferred_by: list[ActorRef] = Field(default_factory=list)
     outcome: Text | None = Field(default=None, description="What the paper says about the preference.")
     cites: Cites
 
@@ -45,10 +45,10 @@ class Consultation(Record):
     """Questions put by one party and the answers another gave."""
 
     title: Text
-    asked_by: list[Ref("organisation", "body")] = Field(default_factory=list)
-    answered_by: list[Ref("organisation", "body")] = Field(default_factory=list)
+    asked_by: list[ActorRef] = Field(default_factory=list)
+    answered_by: list[ActorRef] = Field(default_factory=list)
     deadline: PeriodField | None = None
-    places: list[Ref("place")] = Field(min_length=1)
+    places: list[PlaceRef] = Field(min_length=1)
     questions: list[Question] = Field(min_length=1)
     cites: Cites
 
@@ -65,10 +65,10 @@ class Decision(Record):
     """What a paper asked a meeting to approve, agree or note."""
 
     title: Text
-    source: Ref("source")
-    asked_of: list[Ref("body", "organisation")] = Field(min_length=1, description="Meetings asked to decide.")
+    source: SourceRef
+    asked_of: list[ActorRef] = Field(min_length=1, description="Meetings asked to decide.")
     date: PeriodField
-    places: list[Ref("place")] = Field(min_length=1)
+    places: list[PlaceRef] = Field(min_length=1)
     items: list[Recommendation] = Field(min_length=1, description="Recommendations in order.")
     outcome: Text | None = Field(default=None, description="The outcome, where a later paper records it.")
     cites: Cites

@@ -6,12 +6,23 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import OptionalCites, Record, Ref, StatusUpdate, Text
+from .common import OptionalCites, OrganisationRef, PlaceRef, Record, StatusUpdate, Text
 
 OrganisationType = Literal[
-    "local-authority", "ccg", "nhs-trust", "foundation-trust", "national-nhs-body", "government",
-    "regulator", "healthwatch", "vcse", "primary-care", "partnership", "combined-authority",
-    "professional-body", "other",
+    "local-authority",
+    "ccg",
+    "nhs-trust",
+    "foundation-trust",
+    "national-nhs-body",
+    "government",
+    "regulator",
+    "healthwatch",
+    "vcse",
+    "primary-care",
+    "partnership",
+    "combined-authority",
+    "professional-body",
+    "other",
 ]
 
 
@@ -22,9 +33,10 @@ class Organisation(Record):
     abbreviation: str | None = Field(default=None, max_length=20, description="Short form used in the papers.")
     aliases: list[Text] = Field(default_factory=list, description="Other names the papers use.")
     type: OrganisationType = Field(description="Kind of organisation.")
-    places: list[Ref("place")] = Field(min_length=1, description="Places it serves.")
-    part_of: Ref("organisation") | None = Field(default=None, description="Parent organisation, if any.")
+    places: list[PlaceRef] = Field(min_length=1, description="Places it serves.")
+    part_of: OrganisationRef | None = Field(default=None, description="Parent organisation, if any.")
     summary: Text | None = Field(default=None, description="What it is, in plain English.")
-    history: list[StatusUpdate] = Field(default_factory=list,
-                                        description="Dated changes of status, e.g. a CCG ceasing.")
+    history: list[StatusUpdate] = Field(
+        default_factory=list, description="Dated changes of status, e.g. a CCG ceasing."
+    )
     cites: OptionalCites

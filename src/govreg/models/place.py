@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import OptionalCites, Record, Ref, Text
+from .common import OptionalCites, PlaceRef, Record, Text
 
 
 class Place(Record):
@@ -14,7 +14,8 @@ class Place(Record):
 
     name: Text
     type: Literal["nation", "region", "system", "borough", "ccg-area"] = Field(
-        description="nation, region, system (an integrated care system area), borough or ccg-area.")
-    part_of: Ref("place") | None = Field(default=None, description="The place this one lies in.")
+        description="nation, region, system (an integrated care system area), borough or ccg-area."
+    )
+    part_of: PlaceRef | None = Field(default=None, description="The place this one lies in.")
     summary: Text | None = Field(default=None, description="A sentence or two for residents.")
     cites: OptionalCites

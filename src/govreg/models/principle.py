@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Cites, Id, OptionalCites, Record, Ref, Strict, Text
+from .common import ActorRef, Cites, Id, OptionalCites, PlaceRef, Record, Strict, Text, ThemeRef
 
 
 class Principle(Strict):
@@ -15,7 +15,7 @@ class Principle(Strict):
     id: Id
     number: str | None = Field(default=None, max_length=12, description="Number or letter as printed, if any.")
     text: Text = Field(description="Exact wording from the paper.")
-    themes: list[Ref("theme")] = Field(default_factory=list, description="Shared themes, for comparison.")
+    themes: list[ThemeRef] = Field(default_factory=list, description="Shared themes, for comparison.")
     cites: OptionalCites
 
 
@@ -23,10 +23,23 @@ class PrincipleSet(Record):
     """An ordered list from a paper: principles, must-haves, characteristics..."""
 
     title: Text = Field(description="What the paper calls the list.")
-    type: Literal["principles", "must-haves", "characteristics", "statements-of-intent", "purposes", "aims",
-                  "vision", "priorities", "criteria", "benefits", "concerns", "actions", "other"]
-    owners: list[Ref("organisation", "body")] = Field(default_factory=list, description="Who holds to the list.")
-    places: list[Ref("place")] = Field(min_length=1)
+    type: Literal[
+        "principles",
+        "must-haves",
+        "characteristics",
+        "statements-of-intent",
+        "purposes",
+        "aims",
+        "vision",
+        "priorities",
+        "criteria",
+        "benefits",
+        "concerns",
+        "actions",
+        "other",
+    ]
+    owners: list[ActorRef] = Field(default_factory=list, description="Who holds to the list.")
+    places: list[PlaceRef] = Field(min_length=1)
     intro: Text | None = Field(default=None, description="The paper's lead-in sentence, verbatim.")
     items: list[Principle] = Field(min_length=1, description="Items in the paper's order.")
     cites: Cites

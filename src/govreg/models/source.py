@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Id, OptionalCites, PeriodField, Record, Ref, Strict, Text
+from .common import ActorRef, Id, OptionalCites, PeriodField, PlaceRef, Record, Strict, Text
 
 
 class Section(Strict):
@@ -19,7 +19,7 @@ class Meeting(Strict):
     """A meeting the paper went to."""
 
     body: Text = Field(description="The board or committee as the paper names it.")
-    body_id: Ref("body", "organisation") | None = Field(default=None, description="The body's record, if any.")
+    body_id: ActorRef | None = Field(default=None, description="The body's record, if any.")
     date: PeriodField
     agenda_item: str | None = Field(default=None, max_length=40, description="Agenda item number as printed.")
 
@@ -32,18 +32,18 @@ class Source(Record):
     meetings: list[Meeting] = Field(default_factory=list, description="Meetings it was presented to.")
     authors: list[Text] = Field(default_factory=list, description="Authors or report owners as printed.")
     presenters: list[Text] = Field(default_factory=list, description="Presenters as printed.")
-    publishers: list[Ref("organisation", "body")] = Field(default_factory=list,
-                                                          description="Organisations that issued it.")
-    places: list[Ref("place")] = Field(min_length=1, description="Places the paper covers.")
+    publishers: list[ActorRef] = Field(default_factory=list, description="Organisations that issued it.")
+    places: list[PlaceRef] = Field(min_length=1, description="Places the paper covers.")
     file: str | None = Field(default=None, max_length=200, description="File name of the text extraction.")
     summary: Text | None = Field(default=None, description="What the paper is about, in plain English.")
     outline: list[Section] = Field(min_length=1, description="Sections and paragraphs, in the paper's order.")
-    last_reviewed: PeriodField | None = Field(default=None, description="When an editor last checked the records "
-                                                                      "drawn from this paper.")
+    last_reviewed: PeriodField | None = Field(
+        default=None, description="When an editor last checked the records drawn from this paper."
+    )
     cites: OptionalCites = Field(default_factory=list)
 
     def outline_refs(self) -> set[str]:
         return {s.ref for s in self.outline}
 
 
-__all__ = ["Id", "Section", "Meeting", "Source"]
+__all__ = ["Id", "Meeting", "Section", "Source"]
