@@ -13,7 +13,7 @@ site: $(VENV)/.site-deps
 	$(BIN)/python -m govreg build --site-dir site
 
 ## test: install test dependencies and Debian's chromium, then lint, type-check and run every test
-test: $(VENV)/.test-deps system-deps
+test: $(VENV)/.test-deps system-deps node_modules/.installed
 	$(BIN)/ruff check src tests hooks
 	$(BIN)/ruff format --check src tests hooks
 	$(BIN)/mypy
@@ -39,12 +39,22 @@ $(VENV)/.test-deps: requirements/test.txt $(VENV)/.site-deps
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	touch $@
 
-## system-deps: Debian packages the browser tests need (chromium), installed when missing
+## system-deps: Debian packages the tests need (chromium; java for the Nu HTML Checker), installed when missing
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+## node_modules: the Nu HTML Checker (vnu-jar), pinned in package-lock.json
+node_modules/.installed: package.json package-lock.json | system-deps
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 clean:
 	rm -rf site .site-* $(VENV)

@@ -75,7 +75,7 @@ def generate(data_dir: Path, as_of: date, site_url: str = "") -> Result:
     index, problems = check(data_dir)
     if problems:
         return Result(problems, index)
-    exports = export_all(index, as_of)
+    exports = export_all(index, as_of, site_url)
     sizes = {
         path: len(content.encode("utf-8") if isinstance(content, str) else content) for path, content in exports.items()
     }

@@ -24,8 +24,8 @@ OTHER_PAGES = [
 ]
 
 
-def export_all(index: Index, as_of: date) -> dict[str, str | bytes]:
-    """Every export file, by site path."""
+def export_all(index: Index, as_of: date, site_url: str = "") -> dict[str, str | bytes]:
+    """Every export file, by site path; `site_url` (may be empty) makes feed and calendar links absolute."""
     out: dict[str, str | bytes] = {
         "data/register.json": register_json(index, as_of),
         "data/register.schema.json": schema_text(),
@@ -34,7 +34,7 @@ def export_all(index: Index, as_of: date) -> dict[str, str | bytes]:
     }
     out.update(kind_json(index, as_of))
     out.update(csv_files(index))
-    out.update(feeds(index, as_of))
-    out.update(calendars(index, as_of))
+    out.update(feeds(index, as_of, site_url))
+    out.update(calendars(index, as_of, site_url))
     out.update(redirects(index))
     return dict(sorted(out.items()))

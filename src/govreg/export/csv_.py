@@ -8,6 +8,8 @@ Flattening rules (also on the Downloads page):
 - a nested object (printed_total) gives `<field>_<subfield>` columns;
 - a nested list of objects (seats, items, lines, updates, ...) becomes its own table
   `<kind>-<field>.csv`, with `<kind>_id` (a foreign key) and `position` (1-based);
+- a single reference to one kind (a place's `part_of`, a decision's `source`) is declared
+  a foreign key too; references that may name several kinds, or lists, cannot be in Table Schema;
   a list nested one level deeper (a seat's named holders) is one cell, joined by "; ";
 - a text cell that starts with =, +, -, @, tab or carriage return is prefixed with an apostrophe,
   so a spreadsheet never runs it as a formula.
@@ -26,8 +28,8 @@ from pydantic import BaseModel
 
 from ..dates import Period
 from ..index import Index
-from ..models import KINDS, Kind
-from ..models.common import Citation
+from ..models import BY_NAME, KINDS, Kind
+from ..models.common import Citation, _ref_kinds
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SEP = "; "
@@ -39,6 +41,7 @@ class Column:
     type: str  # Frictionless field type
     get: Callable[[Any], Any]
     description: str = ""
+    ref: str | None = None  # the table (kind file) whose `id` this column's value must be
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +156,9 @@ def _columns(
             cols.append(Column(col, "string", _then(get, lambda xs: SEP.join(str(x) for x in xs)), desc))
         else:
             kind = {"bool": "boolean", "int": "integer", "float": "number"}.get(how, "string")
-            cols.append(Column(col, kind, get, desc))
+            targets = _ref_kinds(info.annotation, info.metadata)
+            ref = BY_NAME[targets[0]].file if len(targets) == 1 and not prefix else None
+            cols.append(Column(col, kind, get, desc, ref))
     return cols, children
 
 
@@ -176,7 +181,7 @@ def _child(kind: Kind, field: str, item_model: type[BaseModel], records: list[An
         Column(fk, "string", lambda row: row[0], f"Id of the {kind.name} this row belongs to."),
         Column("position", "integer", lambda row: row[1], "Order in the paper, from 1."),
     ]
-    cols += [Column(c.name, c.type, _row_part(2, c.get), c.description) for c in item_cols]
+    cols += [Column(c.name, c.type, _row_part(2, c.get), c.description, c.ref) for c in item_cols]
     rows = [(rec.id, i + 1, item) for rec in records for i, item in enumerate(getattr(rec, field))]
     return Table(
         f"{kind.file}-{field}",

@@ -20,9 +20,13 @@ def datapackage(index: Index, as_of: date) -> str:
             ],
             "primaryKey": table.primary_key,
         }
-        if table.parent:
+        keys = [(table.primary_key[0], table.parent)] if table.parent else []
+        keys += [(c.name, c.ref) for c in table.columns if c.ref]
+        if keys:
+            # A reference to the table itself is written as resource "" (Table Schema's rule).
             schema["foreignKeys"] = [
-                {"fields": [table.primary_key[0]], "reference": {"resource": table.parent, "fields": ["id"]}}
+                {"fields": [name], "reference": {"resource": "" if ref == table.name else ref, "fields": ["id"]}}
+                for name, ref in keys
             ]
         resources.append(
             {
