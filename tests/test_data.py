@@ -10,17 +10,15 @@ no status is backed by a paper written after it. No site build is needed.
 from __future__ import annotations
 
 import re
-import typing
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
+from govreg.abbr import NOT_ABBREVIATIONS, abbreviations_in, glossary_forms, text_fields
 from govreg.build import check
-from govreg.dates import Period
 from govreg.index import BUDGET_TOLERANCE, Index, budget_total
 from govreg.models import (
     Body,
@@ -28,7 +26,6 @@ from govreg.models import (
     Commitment,
     Consultation,
     Decision,
-    GlossaryTerm,
     Milestone,
     OptionSet,
     PrincipleSet,
@@ -211,74 +208,6 @@ def test_budget_values_match_their_printed_text(index: Index) -> None:
 
 
 # ---------------------------------------------------------------- 4. abbreviations
-
-ABBREVIATION = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9]*(?:[/&-][A-Z0-9]+)*)(s?)(?![A-Za-z0-9])")
-"""Tokens of capitals and digits, joined by '/', '&' or '-' (NHSE/I, H&WB, COVID-19),
-with an optional plural 's' (CCGs); a token needs two or more capital letters."""
-
-NOT_ABBREVIATIONS = {
-    "ALL": "emphasis printed in milestone 4.9 of the 2018 Bolton paper ('ALL appropriate budgets')",
-    "AUTHOR": "cover-sheet field name of the 2018 Bolton paper, quoted in a note",
-    "COMMITTEES/GROUPS": "cover-sheet heading 'COMMITTEES/GROUPS PREVIOUSLY CONSULTED', quoted in notes",
-    "PREVIOUSLY": "cover-sheet heading 'COMMITTEES/GROUPS PREVIOUSLY CONSULTED', quoted in notes",
-    "CONSULTED": "cover-sheet heading 'COMMITTEES/GROUPS PREVIOUSLY CONSULTED', quoted in notes",
-    "LINKS": "cover-sheet heading 'LINKS TO CORPORATE OBJECTIVES', quoted as a list's intro",
-    "TO": "word of printed capitalised headings ('LINKS TO CORPORATE OBJECTIVES', 'RESPONDING TO THE ...')",
-    "CORPORATE": "cover-sheet heading 'LINKS TO CORPORATE OBJECTIVES', quoted as a list's intro",
-    "OBJECTIVES": "cover-sheet heading 'LINKS TO CORPORATE OBJECTIVES', quoted as a list's intro",
-    "RESPONDING": "capitalised title 'RESPONDING TO THE NATIONAL ENGAGEMENT EXERCISE' of the GM response",
-    "THE": "capitalised title 'RESPONDING TO THE NATIONAL ENGAGEMENT EXERCISE' of the GM response",
-    "NATIONAL": "capitalised title 'RESPONDING TO THE NATIONAL ENGAGEMENT EXERCISE' of the GM response",
-    "ENGAGEMENT": "capitalised title 'RESPONDING TO THE NATIONAL ENGAGEMENT EXERCISE' of the GM response",
-    "EXERCISE": "capitalised title 'RESPONDING TO THE NATIONAL ENGAGEMENT EXERCISE' of the GM response",
-    "RECOMMENDATIONS": "capitalised heading of the 2019 Bolton paper, quoted in its source title",
-    "PART": "capitalised heading 'PART A' / 'PART B' of the January 2021 Bolton paper, quoted in a note",
-}
-"""Capitalised words that are not abbreviations, each with why it appears in capitals."""
-
-
-def _is_vocabulary(annotation: Any) -> bool:
-    """True for fields typed as a fixed vocabulary (Literal), e.g. unit 'GBP millions'."""
-    if typing.get_origin(annotation) is typing.Literal:
-        return True
-    return any(_is_vocabulary(arg) for arg in typing.get_args(annotation))
-
-
-def text_fields(record: Record) -> Iterator[tuple[str, str]]:
-    """(path, text) for every free-text value in a record: no ids, references or vocabularies."""
-    refs = {path for path, _, _ in iter_refs(record)}
-    for path, model in iter_models(record):
-        for name, info in type(model).model_fields.items():
-            if name in {"id", "former_ids", "preferred"} or _is_vocabulary(info.annotation):
-                continue
-            value = getattr(model, name)
-            values = value if isinstance(value, list) else [value]
-            for i, item in enumerate(values):
-                where = (*path, name, i) if isinstance(value, list) else (*path, name)
-                if where in refs:
-                    continue
-                if isinstance(item, Period):
-                    item = item.text
-                if isinstance(item, str):
-                    yield ".".join(str(p) for p in where), item
-
-
-def glossary_forms(index: Index) -> set[str]:
-    forms: set[str] = set()
-    for term in records(index):
-        if isinstance(term, GlossaryTerm):
-            forms.update([term.term, *term.variants])
-    return forms
-
-
-def abbreviations_in(text: str, multiword: list[str]) -> Iterator[str]:
-    """Abbreviation tokens in `text`, after removing glossary forms with spaces ('NW London')."""
-    for form in multiword:
-        text = text.replace(form, " ")
-    for match in ABBREVIATION.finditer(text):
-        token, plural = match.groups()
-        if sum(ch.isupper() for ch in token) >= 2:
-            yield token + plural
 
 
 def test_every_abbreviation_has_a_glossary_entry(index: Index) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from . import review_pages
 from .markup import anchor
-from .models import BY_NAME, KINDS, Body, Budget, Milestone, Place, Record, Source
+from .models import BY_NAME, KINDS, Body, Budget, Kind, Milestone, Place, Record, Source
 from .models.common import Citation, StatusUpdate, iter_models
 from .status import LABELS, known_by
 
@@ -24,6 +26,7 @@ def build_all(r: Renderer) -> None:
     from .render import list_path, page_path
 
     cited = _cited_sections(r)
+    rev = _reverse(r)
     for kind in KINDS:
         records = r.index.of_kind(kind.name)
         if kind.name in ("milestone", "commitment"):
@@ -31,11 +34,12 @@ def build_all(r: Renderer) -> None:
         else:
             r.put(list_path(kind), "list.md.j2", kind=kind, rows=[_row(r, rec) for rec in records])
         for rec in records:
-            r.put(page_path(kind, rec.id), "record.md.j2", kind=kind, rec=rec, **_extras(r, rec, cited))
+            r.put(page_path(kind, rec.id), "record.md.j2", kind=kind, rec=rec, **_extras(r, rec, cited, rev))
     r.put("index.md", "home.md.j2", **_home(r))
     r.put("data-model.md", "data-model.md.j2", models=_data_model(r))
     r.put("downloads.md", "downloads.md.j2", files=_downloads(r))
     _changes(r)
+    review_pages.build(r)
 
 
 STATUS_ORDER = [
@@ -216,14 +220,63 @@ def _cited_sections(r: Renderer) -> dict[tuple[str, str], list[tuple[str, str]]]
 def _backlinks(r: Renderer, rid: str) -> dict[str, list[str]]:
     """Kind label -> ids of records that refer to `rid`, without repeats."""
     grouped: dict[str, list[str]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()
     for link in r.index.backlinks.get(rid, []):
         label = r.index.records[link.source].kind.label
-        if link.source not in grouped[label]:
+        if (label, link.source) not in seen:
+            seen.add((label, link.source))
             grouped[label].append(link.source)
     return dict(sorted(grouped.items()))
 
 
-def _extras(r: Renderer, rec: Record, cited: dict[tuple[str, str], list[tuple[str, str]]]) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Reverse:
+    """Who points at a record, looked up once per build for every record page.
+
+    Why: scanning every record for each record page made a 5,000-record build quadratic.
+    """
+
+    reported_by: dict[str, list[str]]
+    sub_places: dict[str, list[str]]
+    in_place: dict[str, list[tuple[Kind, list[str]]]]
+    themed: dict[str, list[tuple[str, Any, Any]]]
+
+
+def _reverse(r: Renderer) -> Reverse:
+    """Reverse lookups, each list in the order the per-record scans gave it."""
+    below: dict[str, list[str]] = defaultdict(list)
+    for b in r.index.of_kind("body"):
+        for target in dict.fromkeys(getattr(b, "reports_to", [])):
+            below[target].append(b.id)
+    sub_places: dict[str, list[str]] = defaultdict(list)
+    for p in r.index.of_kind("place"):
+        parent = getattr(p, "part_of", None)
+        if parent is not None:
+            sub_places[parent].append(p.id)
+    in_place: dict[str, dict[str, tuple[Kind, list[str]]]] = defaultdict(dict)
+    for kind in KINDS:
+        if kind.name in ("place", "term", "theme"):
+            continue
+        for rec in r.index.of_kind(kind.name):
+            for pid in dict.fromkeys(_places_of(rec)):
+                in_place[pid].setdefault(kind.name, (kind, []))[1].append(rec.id)
+    themed: dict[str, list[tuple[str, Any, Any]]] = defaultdict(list)
+    for pset in r.index.of_kind("principle-set"):
+        for item in getattr(pset, "items", []):
+            for theme in dict.fromkeys(item.themes):
+                for place in _places_of(pset)[:1]:
+                    themed[theme].append((place, pset, item))
+    return Reverse(
+        reported_by={k: sorted(v) for k, v in below.items()},
+        sub_places=dict(sub_places),
+        in_place={k: list(v.values()) for k, v in in_place.items()},
+        themed={k: sorted(v, key=lambda x: (x[0], x[1].id)) for k, v in themed.items()},
+    )
+
+
+def _extras(
+    r: Renderer, rec: Record, cited: dict[tuple[str, str], list[tuple[str, str]]], rev: Reverse
+) -> dict[str, Any]:
     from .render import record_status
 
     extras: dict[str, Any] = {
@@ -237,6 +290,7 @@ def _extras(r: Renderer, rec: Record, cited: dict[tuple[str, str], list[tuple[st
         "reported_by": [],
         "in_place": [],
         "sub_places": [],
+        "voices": None,
         "computed_total": None,
     }
     if isinstance(rec, Source):
@@ -244,7 +298,7 @@ def _extras(r: Renderer, rec: Record, cited: dict[tuple[str, str], list[tuple[st
     if isinstance(rec, Body):
         from .svg import reporting_diagram
 
-        below = sorted(b.id for b in r.index.of_kind("body") if rec.id in getattr(b, "reports_to", []))
+        below = rev.reported_by.get(rec.id, [])
         extras["reported_by"] = below
         if rec.reports_to or below:
             extras["diagram"] = reporting_diagram(
@@ -263,27 +317,18 @@ def _extras(r: Renderer, rec: Record, cited: dict[tuple[str, str], list[tuple[st
             rec.unit,
         )
     if rec.id in r.index.records and r.index.kind_of(rec.id) == "theme":
-        extras["themed"] = _themed(r, rec.id)
+        extras["themed"] = rev.themed.get(rec.id, [])
     extras["citation"] = _citation(r, rec)
+    if hasattr(rec, "updates"):
+        extras["voices"] = review_pages.voices_for(r, rec)
     if isinstance(rec, Place):
-        extras["in_place"] = _in_place(r, rec.id)
-        extras["sub_places"] = [p.id for p in r.index.of_kind("place") if getattr(p, "part_of", None) == rec.id]
+        extras["in_place"] = rev.in_place.get(rec.id, [])
+        extras["sub_places"] = rev.sub_places.get(rec.id, [])
     if hasattr(rec, "lines"):
         from .index import budget_total
 
         extras["computed_total"] = budget_total(rec)  # type: ignore[arg-type]
     return extras
-
-
-def _themed(r: Renderer, theme: str) -> list[tuple[str, Any, Any]]:
-    """(place id, principle set, principle) for every principle tagged with `theme`, by place."""
-    out = []
-    for pset in r.index.of_kind("principle-set"):
-        for item in getattr(pset, "items", []):
-            if theme in item.themes:
-                for place in _places_of(pset)[:1]:
-                    out.append((place, pset, item))
-    return sorted(out, key=lambda x: (x[0], x[1].id))
 
 
 def _citation(r: Renderer, rec: Record) -> str:
@@ -300,17 +345,6 @@ def _citation(r: Renderer, rec: Record) -> str:
     parts.append(f"Governance Register, version {r.version_text()}, as at {r.as_of:%-d %B %Y}.")
     parts.append(f"{r.site_url.rstrip('/')}{url_of(r.index, rec.id)}")
     return " ".join(parts)
-
-
-def _in_place(r: Renderer, pid: str) -> list[tuple[Any, list[str]]]:
-    out = []
-    for kind in KINDS:
-        if kind.name in ("place", "term", "theme"):
-            continue
-        ids = [rec.id for rec in r.index.of_kind(kind.name) if pid in _places_of(rec)]
-        if ids:
-            out.append((kind, ids))
-    return out
 
 
 def _home(r: Renderer) -> dict[str, Any]:

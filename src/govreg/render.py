@@ -7,9 +7,11 @@ template prints is escaped for Markdown unless built here as `Markup`.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -35,15 +37,35 @@ def list_path(kind: Kind) -> str:
 
 
 @dataclass
+class Memo:
+    """Links and dates already rendered in this build, keyed by what they depend on.
+
+    Why: a link depends only on its target and the folder of the page it is on, and a
+    large register prints the same links thousands of times (changes, registers, facet
+    pages); computing each once keeps page building linear. One Memo per Renderer, so
+    nothing outlives a build.
+    """
+
+    links: dict[tuple[str, ...], Markup] = field(default_factory=dict)
+    rels: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+@dataclass
 class Ctx:
     """What every page builder needs: the index, the date, the current page."""
 
     index: Index
     as_of: date
     current: str = "index.md"
+    memo: Memo = field(default_factory=Memo, repr=False, compare=False)
 
     def at(self, current: str) -> Ctx:
-        return Ctx(self.index, self.as_of, current)
+        return Ctx(self.index, self.as_of, current, self.memo)
+
+    @property
+    def folder(self) -> str:
+        """The current page's folder: relative links depend on nothing else of it."""
+        return posixpath.dirname(self.current)
 
     def path_of(self, rid: str) -> str:
         """Page (and anchor, for nested items) of any id in the register."""
@@ -57,13 +79,33 @@ class Ctx:
 
     def ref(self, rid: str) -> Markup:
         """A link to a record, by its title."""
-        return link(self.index.title(rid), self.path_of(rid), self.current)
+        key = ("ref", rid, self.folder)
+        made = self.memo.links.get(key)
+        if made is None:
+            made = self.memo.links[key] = link(self.index.title(rid), self.path_of(rid), self.current)
+        return made
+
+    def url_to(self, target: str) -> str:
+        """Link to a site file from raw HTML, relative to this page's URL (directory URLs add a level)."""
+        page_dir = self.current.removesuffix(".md")
+        page_dir = page_dir.removesuffix("index") if page_dir.endswith("index") else page_dir + "/"
+        return posixpath.relpath(target, page_dir or ".")
 
     def rel_to(self, target: str) -> str:
-        return rel(target, self.current)
+        key = (target, self.folder)
+        made = self.memo.rels.get(key)
+        if made is None:
+            made = self.memo.rels[key] = rel(target, self.current)
+        return made
 
     def link_to(self, text: str, target: str) -> Markup:
-        return link(text, target, self.current)
+        if type(text) not in (str, Markup):
+            return link(text, target, self.current)
+        key = ("link", "markup" if isinstance(text, Markup) else "text", text, target, self.folder)
+        made = self.memo.links.get(key)
+        if made is None:
+            made = self.memo.links[key] = link(text, target, self.current)
+        return made
 
     def permalink(self, rid: str) -> Markup:
         """The record's permanent page, linked, with its URL shown."""
@@ -79,6 +121,13 @@ class Ctx:
         return Markup(", ").join(self.ref(r) for r in rids)
 
     def cite(self, c: Citation) -> Markup:
+        key = ("cite", c.source, c.at, c.note or "", self.folder)
+        made = self.memo.links.get(key)
+        if made is None:
+            made = self.memo.links[key] = self._cite(c)
+        return made
+
+    def _cite(self, c: Citation) -> Markup:
         src = self.index.get(c.source)
         target = f"{page_path(BY_NAME['source'], c.source)}#{anchor(c.at)}"
         text = Markup(f"{link(src.title_text(), target, self.current)}, {escape_text(_locator_words(c.at))}")
@@ -90,6 +139,13 @@ class Ctx:
         """A date as the paper gave it, with its derived range beside it."""
         if p is None:
             return Markup("not stated")
+        key = ("period", p.text, p.context or "", p.precision, str(p.start), str(p.end))
+        made = self.memo.links.get(key)
+        if made is None:
+            made = self.memo.links[key] = self._period(p)
+        return made
+
+    def _period(self, p: Period) -> Markup:
         shown = escape_text(p.text + (f" ({p.context})" if p.context else ""))
         if p.start == p.end and p.precision == "day":
             return Markup(shown)
@@ -110,7 +166,7 @@ def _env() -> Environment:
     env = Environment(
         loader=PackageLoader("govreg", "templates"),
         autoescape=False,
-        finalize=escape_text,
+        finalize=_finalizer(),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -118,9 +174,29 @@ def _env() -> Environment:
     )
     env.filters["code"] = lambda v: Markup(f"`{v}`") if _SAFE_ID.match(str(v)) else escape_text(v)
     env.filters["id"] = _html_id
+    env.filters["html_attr"] = lambda v: Markup(escape_attr(str(v)))  # a value inside a raw HTML attribute
     env.filters["pre"] = lambda v: Markup(f"<pre><code>{escape_attr(str(v))}</code></pre>")  # with a copy button
     env.filters["example"] = lambda v: Markup(f'<pre class="gr-example" tabindex="0">{escape_attr(str(v))}</pre>')
     return env
+
+
+def _finalizer() -> Callable[[Any], str]:
+    """Jinja's finalize hook: escape_text, remembering plain strings already escaped.
+
+    Why: registers and the Changes pages print the same texts many times; the cache
+    lives in one Environment, which lives in one Renderer, so it never outlives a build.
+    """
+    done: dict[str, str] = {}
+
+    def finalize(value: Any) -> str:
+        if type(value) is not str:
+            return escape_text(value)
+        made = done.get(value)
+        if made is None:
+            made = done[value] = escape_text(value)
+        return made
+
+    return finalize
 
 
 _SAFE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -255,11 +331,13 @@ class Renderer:
         self.files = files
         self.site_url = site_url
         self.version: str | None = None
+        self.reviews: dict[str, list[Any]] | None = None  # reviews by subject, computed once
         self.env = _env()
         self.pages: dict[str, str] = {}
+        self.memo = Memo()
 
     def put(self, path: str, template: str, **values: Any) -> None:
-        ctx = Ctx(self.index, self.as_of, path)
+        ctx = Ctx(self.index, self.as_of, path, self.memo)
         self.pages[path] = self.env.get_template(template).render(
             ctx=ctx,
             as_of=self.as_of,

@@ -11,6 +11,7 @@ from .csv_ import csv_files
 from .datapackage import datapackage
 from .ical import calendars
 from .json_ import kind_json, register_json
+from .review_pack import review_packs
 from .schema import schema_text
 
 OTHER_PAGES = [
@@ -37,4 +38,5 @@ def export_all(index: Index, as_of: date, site_url: str = "") -> dict[str, str |
     out.update(feeds(index, as_of, site_url))
     out.update(calendars(index, as_of, site_url))
     out.update(redirects(index))
+    out.update(review_packs(index, as_of))
     return dict(sorted(out.items()))

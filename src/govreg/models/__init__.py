@@ -16,6 +16,7 @@ from .option import Consultation, Decision, OptionSet
 from .organisation import Organisation
 from .place import Place
 from .principle import PrincipleSet
+from .review import Review
 from .source import Source
 
 
@@ -55,6 +56,13 @@ KINDS: tuple[Kind, ...] = (
     Kind("options", "option-set", "Options and models", OptionSet, "Alternatives weighed and what was preferred."),
     Kind("consultations", "consultation", "Consultations", Consultation, "Questions asked and answers given."),
     Kind("decisions", "decision", "Decisions", Decision, "What papers asked their meetings to approve or note."),
+    Kind(
+        "reviews",
+        "review",
+        "Independent reviews",
+        Review,
+        "Verdicts by Healthwatch, scrutiny and auditors on milestones and commitments.",
+    ),
     Kind("sources", "source", "Sources", Source, "The papers everything here is drawn from."),
     Kind("glossary", "term", "Glossary", GlossaryTerm, "Every abbreviation, explained."),
     Kind("themes", "theme", "Themes", Theme, "Shared ideas used to compare principles across places."),
@@ -80,6 +88,7 @@ __all__ = [
     "Place",
     "PrincipleSet",
     "Record",
+    "Review",
     "Source",
     "Theme",
     "Workstream",

@@ -89,4 +89,7 @@ class Body(Record):
     meets_in_public: bool | None = Field(default=None, description="Whether meetings are public; null if not stated.")
     meetings: Text | None = Field(default=None, description="Meeting arrangements as stated.")
     seats: list[Seat] = Field(default_factory=list, description="Membership by role, in the paper's order.")
+    required_roles: list[Text] = Field(
+        default_factory=list, description="Roles the paper says the body must include (checked against its seats)."
+    )
     cites: Cites

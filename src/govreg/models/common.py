@@ -53,6 +53,7 @@ ActorRef = Annotated[str, _ref_field("organisation", "body"), RefTo(("organisati
 LineRef = Annotated[
     str, _ref_field("organisation", "body", "workstream"), RefTo(("body", "organisation", "workstream"))
 ]
+SubjectItemRef = Annotated[str, _ref_field("milestone", "commitment"), RefTo(("milestone", "commitment"))]
 SubjectRef = Annotated[str, _ref_field("organisation", "body", "budget"), RefTo(("organisation", "body", "budget"))]
 
 

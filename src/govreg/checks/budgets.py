@@ -1,0 +1,34 @@
+"""Budgets whose lines do not add up to the total the paper prints."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..index import BUDGET_TOLERANCE, Index, budget_total
+from ..models import Budget
+from . import Finding, Rule
+
+
+def run(index: Index, as_of: date) -> list[Finding]:
+    out = []
+    for b in index.of_kind("budget"):
+        if isinstance(b, Budget) and b.printed_total and b.printed_total.value is not None:
+            computed = budget_total(b)
+            if abs(computed - b.printed_total.value) > BUDGET_TOLERANCE:
+                out.append(
+                    Finding(
+                        RULE.id,
+                        (b.id,),
+                        f"{b.title}: lines add up to {computed:g}, the paper prints {b.printed_total.text}.",
+                    )
+                )
+    return out
+
+
+RULE = Rule(
+    "budget-total",
+    "Budget lines do not add up",
+    "A budget whose lines do not add up to the total printed in the paper (the validator requires a note "
+    "explaining it; this check keeps it visible).",
+    run,
+)

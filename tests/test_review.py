@@ -1,0 +1,186 @@
+"""Healthwatch's tools: two voices, status as at any date, rule checks, review packs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, build_site
+from govreg.build import check
+from govreg.checks import run_checks
+from govreg.dates import parse_period
+from govreg.export.review_pack import review_packs
+from govreg.models.common import Citation, StatusUpdate
+from govreg.review import reviews_by_subject, voices_at
+from govreg.status import status_at
+
+MINI = FIXTURES / "mini" / "data"
+
+REVIEWER = """
+- id: healthwatch-bolton
+  name: Healthwatch Bolton
+  type: healthwatch
+  places: [bolton]
+  cites: [{source: src-healthwatch-2020, at: "1"}]
+"""
+REPORT = """
+- id: src-healthwatch-2020
+  title: Review of the pooled budget
+  date: 15 June 2020
+  places: [bolton]
+  outline:
+    - {ref: "1", title: Findings}
+"""
+REVIEWS = """
+- id: hw-review-pool
+  subject: bolton-ms-pool
+  reviewer: healthwatch-bolton
+  date: 15 June 2020
+  verdict: missed
+  summary: The pool was not in place by April 2019.
+  cites: [{source: src-healthwatch-2020, at: "1"}]
+"""
+BODY_WITH_GAPS = """
+- id: bolton-forum
+  name: Bolton Forum
+  type: board
+  places: [bolton]
+  required_roles: [Director of Public Health]
+  seats:
+    - {id: bolton-forum-seat-1, role: Leader of the Council}
+  cites: [{source: src-bolton-2019-04-scf, at: "4.3"}]
+"""
+MISMATCH = """
+- id: bolton-pool-odd
+  title: A budget whose lines do not add up
+  type: pooled
+  places: [bolton]
+  lines:
+    - {area: Adults, value: 10.0, value_text: "£10m"}
+  printed_total: {value: 12.0, text: "£12m"}
+  total_mismatch_note: The paper prints £12m; its lines add up to £10m.
+  cites: [{source: src-bolton-2019-04-scf, at: "3.1"}]
+"""
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini register plus a Healthwatch review, a body with gaps and an odd budget."""
+    data = tmp_path_factory.mktemp("review") / "data"
+    shutil.copytree(MINI, data)
+    (data / "reviews").mkdir()
+    (data / "reviews" / "organisations.yml").write_text(REVIEWER)
+    (data / "reviews" / "sources.yml").write_text(REPORT)
+    (data / "reviews" / "reviews.yml").write_text(REVIEWS)
+    (data / "reviews" / "bodies.yml").write_text(BODY_WITH_GAPS)
+    (data / "reviews" / "budgets.yml").write_text(MISMATCH)
+    (data / "reviews" / "figures.yml").write_text(
+        "- id: odd-figure\n  title: Uses XYZQ\n  text: The XYZQ saved £1m.\n  places: [bolton]\n"
+        "  cites: [{source: src-bolton-2019-04-scf, at: '3.1'}]\n"
+    )
+    return data
+
+
+def _update(day: str, status: str, voice: str = "self") -> StatusUpdate:
+    return StatusUpdate(
+        date=parse_period(day),
+        status=status,
+        summary="x",
+        voice=voice,  # type: ignore[arg-type]
+        cites=[Citation(source="s", at="1")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "status", "overdue"),
+    [
+        (date(2019, 3, 30), "planned", False),
+        (date(2019, 3, 31), "planned", False),  # last day of the financial year: due, not yet overdue
+        (date(2019, 4, 1), "planned", True),  # the day after: overdue
+        (date(2019, 11, 29), "planned", True),
+        (date(2019, 11, 30), "done", False),  # an update dated "Autumn 2019" counts from 30 November 2019
+    ],
+)
+def test_status_as_at_boundaries(day: date, status: str, overdue: bool) -> None:
+    updates = [_update("1 July 2018", "planned"), _update("Autumn 2019", "done")]
+    st = status_at(updates, parse_period("2018/19"), day)
+    assert (st.status, st.overdue) == (status, overdue)
+
+
+def test_no_evidence_before_any_update() -> None:
+    st = status_at([_update("1 July 2018", "planned")], parse_period("by December 2018"), date(2018, 6, 30))
+    assert (st.status, st.overdue) == ("no-evidence", False)
+
+
+def test_independent_updates_do_not_change_the_own_voice() -> None:
+    updates = [_update("1 July 2018", "in-progress"), _update("1 March 2019", "missed", "independent")]
+    st = status_at(updates, None, date(2020, 1, 1), voice="self")
+    assert st.status == "in-progress"
+
+
+def test_two_voices_differ(reviewed: Path) -> None:
+    index, problems = check(reviewed)
+    assert problems == []
+    rec = index.get("bolton-ms-pool")
+    reviews = reviews_by_subject(index)["bolton-ms-pool"]
+    before = voices_at(rec, reviews, date(2020, 6, 14))
+    assert before.independent is None and not before.differ
+    after = voices_at(rec, reviews, date(2020, 6, 15))
+    assert after.independent is not None and after.independent.status == "missed"
+    assert after.own.status == "planned" and after.differ
+
+
+def test_rules_trigger_on_the_fixture(reviewed: Path) -> None:
+    index, _ = check(reviewed)
+    found = {rule.id: [f.records for f in findings] for rule, findings in run_checks(index, date(2021, 3, 24))}
+    assert ("bolton-forum",) in found["missing-role"]
+    assert ("bolton-forum",) in found["no-chair"] and ("bolton-forum",) in found["no-decision-rule"]
+    assert ("bolton-pool-odd",) in found["budget-total"]
+    assert ("odd-figure",) in found["undefined-term"]
+    assert ("bolton-ms-pool",) in found["stale-overdue"]
+
+
+def test_rules_stay_quiet_on_clean_data() -> None:
+    index, _ = check(MINI)
+    found = {rule.id: findings for rule, findings in run_checks(index, date(2019, 4, 10))}
+    assert all(findings == [] for findings in found.values()), found
+
+
+def test_review_pack_csv(reviewed: Path) -> None:
+    index, _ = check(reviewed)
+    text = review_packs(index, date(2021, 3, 24))["review-pack/bolton.csv"]
+    rows = list(csv.DictReader(io.StringIO(text)))
+    pool = next(r for r in rows if r["id"] == "bolton-ms-pool")
+    assert pool["independent_verdict"] == "missed" and pool["own_status"] == "planned"
+    assert pool["reviewer_verdict"] == "" and "reviewer_verdict" in rows[0]
+    other = next(r for r in rows if r["id"] == "bolton-ms-colocation")
+    assert other["independent_verdict"] == "not yet reviewed"
+
+
+def test_pages_show_both_voices_and_quarter_pages(reviewed: Path, tmp_path: Path) -> None:
+    site = build_site(reviewed, tmp_path / "site")
+    page = (site / "milestones" / "bolton-ms-pool" / "index.html").read_text(encoding="utf-8")
+    assert "Independent review" in page and "Missed" in page and "The voices differ" in page
+    other = (site / "milestones" / "bolton-ms-colocation" / "index.html").read_text(encoding="utf-8")
+    assert "Not yet reviewed" in other
+    assert not (site / "as-at" / "2019-03-31").exists()  # before the earliest paper (April 2019)
+    for day in ("2019-06-30", "2019-09-30", "2020-06-30", "2021-03-24"):
+        assert (site / "as-at" / day / "index.html").is_file(), day
+    june = (site / "as-at" / "2020-06-30" / "index.html").read_text(encoding="utf-8")
+    march = (site / "as-at" / "2020-03-31" / "index.html").read_text(encoding="utf-8")
+    assert "differs" in june and "differs" not in march
+    checks = (site / "checks" / "index.html").read_text(encoding="utf-8")
+    assert "Body missing a required role" in checks and "bolton-forum" in checks
+    assert (site / "review-pack" / "bolton" / "index.html").is_file()
+    assert (site / "review-pack" / "bolton.csv").is_file()
+
+
+def test_real_data_is_honestly_unreviewed(real_site: Path) -> None:
+    page = (real_site / "milestones" / "bolton-scf-ms-2018-19-1" / "index.html").read_text(encoding="utf-8")
+    assert "Not yet reviewed" in page
+    assert (real_site / "checks" / "index.html").is_file()
