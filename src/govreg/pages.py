@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from . import review_pages
+from .lead import lead
 from .markup import anchor
 from .models import BY_NAME, KINDS, Body, Budget, Kind, Milestone, Place, Record, Source
 from .models.common import Citation, StatusUpdate, iter_models
@@ -277,7 +278,7 @@ def _reverse(r: Renderer) -> Reverse:
 def _extras(
     r: Renderer, rec: Record, cited: dict[tuple[str, str], list[tuple[str, str]]], rev: Reverse
 ) -> dict[str, Any]:
-    from .render import record_status
+    from .render import Ctx, page_path, record_status
 
     extras: dict[str, Any] = {
         "status": record_status(rec, r.as_of),
@@ -319,6 +320,7 @@ def _extras(
     if rec.id in r.index.records and r.index.kind_of(rec.id) == "theme":
         extras["themed"] = rev.themed.get(rec.id, [])
     extras["citation"] = _citation(r, rec)
+    extras["lead"] = lead(Ctx(r.index, r.as_of, page_path(r.index.records[rec.id].kind, rec.id)), rec)
     if hasattr(rec, "updates"):
         extras["voices"] = review_pages.voices_for(r, rec)
     if isinstance(rec, Place):
