@@ -39,8 +39,10 @@ def lead(ctx: Ctx, rec: Record) -> Markup | None:
         text += Markup(".")
         if rec.lines:
             before, after = _UNITS[rec.unit]
-            text += Markup(f" The {len(rec.lines)} lines the paper lists add up to "
-                           f"{escape_text(f'{before}{budget_total(rec):g}{after}')}.")
+            text += Markup(
+                f" The {len(rec.lines)} lines the paper lists add up to "
+                f"{escape_text(f'{before}{budget_total(rec):g}{after}')}."
+            )
         return text
     if isinstance(rec, Body):
         kind = rec.type.replace("-", " ")
@@ -50,14 +52,18 @@ def lead(ctx: Ctx, rec: Record) -> Markup | None:
         text += Markup(".")
         if rec.reports_to:
             text += Markup(f" It reports to {_and([ctx.ref(b) for b in rec.reports_to])}.")
-        if rec.seats:
-            seats = sum(s.count or 1 for s in rec.seats)
+        if rec.seats and all(s.count for s in rec.seats):
+            seats = sum(s.count or 0 for s in rec.seats)
             text += Markup(f" The paper lists {seats} seats in {len(rec.seats)} roles.")
+        elif rec.seats:
+            text += Markup(f" The paper lists {len(rec.seats)} roles (not every seat count is stated).")
         return text
     if isinstance(rec, (Milestone, Commitment)):
         owners = rec.owners if isinstance(rec, Milestone) else rec.made_by
         text = Markup("Due ") + ctx.period(rec.due) if rec.due else Markup("No due date given")
         if owners:
-            text += Markup(f"; {'owned' if isinstance(rec, Milestone) else 'made'} by {_and([ctx.ref(o) for o in owners])}")
+            text += Markup(
+                f"; {'owned' if isinstance(rec, Milestone) else 'made'} by {_and([ctx.ref(o) for o in owners])}"
+            )
         return text + Markup(".")
     return None

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -62,7 +63,7 @@ class Ctx:
     def at(self, current: str) -> Ctx:
         return Ctx(self.index, self.as_of, current, self.memo)
 
-    @property
+    @cached_property
     def folder(self) -> str:
         """The current page's folder: relative links depend on nothing else of it."""
         return posixpath.dirname(self.current)
