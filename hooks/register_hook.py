@@ -31,7 +31,9 @@ def on_config(config: Any) -> Any:
         raise PluginError(str(exc)) from None
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: tie it to the as-of date.
     os.environ.setdefault("SOURCE_DATE_EPOCH", build.epoch_of(as_of))
-    _result = build.generate(data, as_of, config.site_url or "")
+    # Releases sit beside the data folder they were made from (releases/ beside data/).
+    releases = Path(os.environ.get("GOVREG_RELEASES") or data.parent / settings.get("releases", "releases"))
+    _result = build.generate(data, as_of, config.site_url or "", releases)
     if _result.problems:
         raise PluginError("The register's data has problems:\n" + build.report(_result.problems))
     config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary_abbreviations(_result.index)

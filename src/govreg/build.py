@@ -67,20 +67,26 @@ def epoch_of(day: date) -> str:
     return str((day - date(1970, 1, 1)).days * 86400)
 
 
-def generate(data_dir: Path, as_of: date, site_url: str = "") -> Result:
+def generate(data_dir: Path, as_of: date, site_url: str = "", releases_dir: Path | None = None) -> Result:
     """Validate the data and, if it is clean, render every page and export."""
+    import json
+
     from .export import export_all
     from .render import render_site
+    from .versions import compare, load_releases, summarise
 
     index, problems = check(data_dir)
-    if problems:
-        return Result(problems, index)
+    releases, release_problems = load_releases(releases_dir)
+    if problems or release_problems:
+        return Result(sorted(problems + release_problems), index)
     exports = export_all(index, as_of, site_url)
+    current = summarise("current", json.loads(exports["data/register.json"]))
+    diffs = [compare(release, current) for release in releases]
     sizes = {
         path: len(content.encode("utf-8") if isinstance(content, str) else content) for path, content in exports.items()
     }
     outputs = [Output(p, c) for p, c in exports.items()]
-    outputs += [Output(p, c) for p, c in render_site(index, as_of, sizes, site_url).items()]
+    outputs += [Output(p, c) for p, c in render_site(index, as_of, sizes, site_url, diffs).items()]
     return Result([], index, sorted(outputs, key=lambda o: o.path))
 
 

@@ -7,6 +7,7 @@ errors (bad options, a failed site build).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -28,8 +29,17 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--site-dir", default="site", type=Path)
     b.add_argument("--as-of", default=None, help="the register's 'today', YYYY-MM-DD (default: mkdocs.yml)")
     b.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs configuration file")
+    b.add_argument("--releases", default=None, type=Path, help="folder of earlier releases (default: mkdocs.yml)")
+    r = sub.add_parser("release", help="keep the current register.json in releases/ for later comparison")
+    r.add_argument("--data", default="data", type=Path)
+    r.add_argument("--as-of", required=True, help="the release's as-of date, YYYY-MM-DD")
+    r.add_argument("--out", default="releases", type=Path)
     s = sub.add_parser("schema", help="write the JSON Schema of the data")
     s.add_argument("--out", default="schema/register.schema.json", type=Path)
+    y = sub.add_parser("synth", help="write a synthetic national register (for benchmarks and scale tests)")
+    y.add_argument("--systems", default=42, type=int, help="number of integrated care systems (default: 42)")
+    y.add_argument("--out", required=True, type=Path, help="an empty folder to write the data into")
+    y.add_argument("--seed", default=0, type=int, help="the same seed gives byte-identical files")
     return parser
 
 
@@ -42,12 +52,14 @@ def validate(data: Path) -> int:
     return 0
 
 
-def build(data: Path, site_dir: Path, as_of: str | None, config: Path) -> int:
+def build(data: Path, site_dir: Path, as_of: str | None, config: Path, releases: Path | None = None) -> int:
     """Validate, build into a temporary folder, then swap it in whole."""
     if validate(data) != 0:
         print(f"Site not built; {site_dir} is unchanged.", file=sys.stderr)
         return 1
     env = dict(os.environ, GOVREG_DATA=str(data.resolve()), NO_MKDOCS_2_WARNING="1")
+    if releases is not None:
+        env["GOVREG_RELEASES"] = str(releases.resolve())
     if as_of:
         try:
             resolve_as_of(as_of)
@@ -85,6 +97,28 @@ def build(data: Path, site_dir: Path, as_of: str | None, config: Path) -> int:
     return 0
 
 
+def release(data: Path, as_of: str, out: Path) -> int:
+    """Keep the current register.json, named by as-of date and version."""
+    from .export.json_ import register_json
+    from .versions import release_name
+
+    index, problems = check(data)
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return 1
+    try:
+        day = resolve_as_of(as_of)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    text = register_json(index, day)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"{release_name(day, json.loads(text)['version'])}.json"
+    path.write_text(text, encoding="utf-8")
+    print(f"Wrote {path}")
+    return 0
+
+
 def write_schema(out: Path) -> int:
     from .export.schema import schema_text
 
@@ -99,7 +133,13 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "validate":
         code = validate(args.data)
     elif args.command == "build":
-        code = build(args.data, args.site_dir, args.as_of, args.config)
+        code = build(args.data, args.site_dir, args.as_of, args.config, args.releases)
+    elif args.command == "synth":
+        from .synth import run as synth
+
+        code = synth(args.systems, args.out, args.seed)
+    elif args.command == "release":
+        code = release(args.data, args.as_of, args.out)
     else:
         code = write_schema(args.out)
     sys.exit(code)

@@ -16,11 +16,22 @@ from typing import Any
 from markupsafe import Markup
 
 # Characters Python-Markdown and the enabled extensions treat as syntax and
-# accept a backslash escape for (core set, plus '|' for tables, '~' '^' '='
-# for pymdownx tilde/caret/mark, ':' and '"' are harmless).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=<>])")
+# accept a backslash escape for (core set, plus '|' for tables; ':' and '"'
+# are harmless).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
+# Syntax only for extensions that are not enabled (pymdownx tilde, caret,
+# mark). A backslash before them would print, so they become character
+# references, which no extension reads as syntax.
+_MD_ENTITIES = str.maketrans({"~": "&#126;", "^": "&#94;", "=": "&#61;"})
 _SPACE = re.compile(r"\s+")
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Every format character (Unicode category Cf, as of Unicode 14): zero-width
+# characters, direction marks, overrides and isolates (the Arabic letter mark
+# too), the byte order mark, soft hyphens and tag characters. All are invisible.
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
 
 
 def show_invisible(text: str) -> str:
@@ -40,7 +51,8 @@ def escape_text(value: Any) -> str:
         return ""
     text = _SPACE.sub(" ", show_invisible(str(value))).strip()
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return text.replace("&", "&amp;").replace("\\<", "&lt;").replace("\\>", "&gt;").replace('"', "&quot;")
+    text = text.replace("&", "&amp;").replace("\\<", "&lt;").replace("\\>", "&gt;").replace('"', "&quot;")
+    return text.translate(_MD_ENTITIES)
 
 
 def escape_attr(value: str) -> str:

@@ -172,7 +172,7 @@ def _changes(r: Renderer) -> None:
     evs = events(r.index, r.as_of)
     months = sorted({(e.day.year, e.day.month) for e in evs}, reverse=True)
     month_pages = [(f"{y:04d}-{m:02d}", date(y, m, 1)) for y, m in months]
-    r.put("changes/index.md", "changes.md.j2", events=evs, since=None, months=month_pages)
+    r.put("changes/index.md", "changes.md.j2", events=evs, since=None, months=month_pages, diffs=r.diffs)
     for slug, first in month_pages:
         r.put(
             f"changes/{slug}.md",
@@ -180,6 +180,7 @@ def _changes(r: Renderer) -> None:
             events=[e for e in evs if e.day >= first],
             since=first,
             months=month_pages,
+            diffs=[],
         )
 
 

@@ -326,8 +326,11 @@ def facts(ctx: Ctx, rec: BaseModel) -> list[tuple[str, Markup]]:
 class Renderer:
     """Builds every page of the site."""
 
-    def __init__(self, index: Index, as_of: date, files: dict[str, int], site_url: str = "") -> None:
+    def __init__(
+        self, index: Index, as_of: date, files: dict[str, int], site_url: str = "", diffs: list[Any] | None = None
+    ) -> None:
         self.index = index
+        self.diffs = diffs or []
         self.as_of = as_of
         self.files = files
         self.site_url = site_url
@@ -364,9 +367,12 @@ class Renderer:
         return dict(sorted(self.pages.items()))
 
 
-def render_site(index: Index, as_of: date, files: dict[str, int], site_url: str = "") -> dict[str, str]:
-    """Every Markdown page of the site, by path; `files` gives the export files and their sizes."""
-    return Renderer(index, as_of, files, site_url).run()
+def render_site(
+    index: Index, as_of: date, files: dict[str, int], site_url: str = "", diffs: list[Any] | None = None
+) -> dict[str, str]:
+    """Every Markdown page of the site, by path; `files` gives the export files and their sizes,
+    `diffs` what changed since each earlier release."""
+    return Renderer(index, as_of, files, site_url, diffs or []).run()
 
 
 def group_by(items: list[Any], key: Any) -> dict[Any, list[Any]]:
