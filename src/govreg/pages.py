@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -79,39 +80,28 @@ def _registers(r: Renderer, kind: Any, records: list[Record]) -> None:
     r.put(
         list_path(kind), "register.md.j2", rows=rows, groups=_by_period(rows), heading=kind.label, scope=None, **common
     )
-    for s in statuses:
-        mine = [x for x in rows if x["filter_status"] == s]
-        r.put(
-            f"{base}/status/{s}.md",
-            "register.md.j2",
-            rows=mine,
-            groups=_by_period(mine),
-            heading=f"{kind.label}: {LABELS.get(s, 'Overdue')}",
-            scope=("status", s),
-            **common,
-        )
-    for p in places:
-        mine = [x for x in rows if p in x["places"]]
-        r.put(
-            f"{base}/place/{p}.md",
-            "register.md.j2",
-            rows=mine,
-            groups=_by_period(mine),
-            heading=f"{kind.label} in {r.index.get(p).title_text()}",
-            scope=("place", p),
-            **common,
-        )
-    for o in owners:
-        mine = [x for x in rows if o in x["owners"]]
-        r.put(
-            f"{base}/owner/{o}.md",
-            "register.md.j2",
-            rows=mine,
-            groups=_by_period(mine),
-            heading=f"{kind.label} owned by {r.index.get(o).title_text()}",
-            scope=("owner", o),
-            **common,
-        )
+    matches: dict[str, Callable[[dict[str, Any], str], bool]] = {
+        "status": lambda row, v: row["filter_status"] == v,
+        "place": lambda row, v: v in row["places"],
+        "owner": lambda row, v: v in row["owners"],
+    }
+    headings: dict[str, Callable[[str], str]] = {
+        "status": lambda v: f"{kind.label}: {LABELS.get(v, 'Overdue')}",
+        "place": lambda v: f"{kind.label} in {r.index.get(v).title_text()}",
+        "owner": lambda v: f"{kind.label} owned by {r.index.get(v).title_text()}",
+    }
+    for facet, entries in facets.items():
+        for value, path, _ in entries:
+            mine = [x for x in rows if matches[facet](x, value)]
+            r.put(
+                path,
+                "register.md.j2",
+                rows=mine,
+                groups=_by_period(mine),
+                heading=headings[facet](value),
+                scope=(facet, value),
+                **common,
+            )
 
 
 def _by_period(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
