@@ -43,16 +43,21 @@ def show_invisible(text: str) -> str:
     return _INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
 
 
-def escape_text(value: Any) -> str:
-    """Any value as inert inline Markdown text (one line)."""
+def escape_text(value: Any) -> Markup:
+    """Any value as inert inline Markdown text (one line).
+
+    Returns `Markup` because the result is already safe: joined with or added
+    to other `Markup` (`Markup("; ").join(...)`), it must not be escaped again,
+    or '<' would print as '&lt;'.
+    """
     if isinstance(value, Markup):
-        return str(value)
+        return value
     if value is None:
-        return ""
+        return Markup("")
     text = _SPACE.sub(" ", show_invisible(str(value))).strip()
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = text.replace("&", "&amp;").replace("\\<", "&lt;").replace("\\>", "&gt;").replace('"', "&quot;")
-    return text.translate(_MD_ENTITIES)
+    return Markup(text.translate(_MD_ENTITIES))
 
 
 def escape_attr(value: str) -> str:

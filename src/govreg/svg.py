@@ -1,7 +1,9 @@
 """Charts and diagrams drawn as inline SVG at build time: no script, no CDN.
 
 Each figure carries a <title> and <desc> (named by aria-labelledby), and the
-page beside it holds the same information as text or a table.
+page beside it holds the same information as text or a table. No `style`
+attributes: the Content-Security-Policy allows no inline style, so sizing
+lives in register.css (`.gr-figure svg`).
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ def _svg(uid: str, title: str, desc: str, width: int, height: int, body: str) ->
     return Markup(
         f'<figure class="gr-figure"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" style="max-width:100%;height:auto">'
+        f'height="{height}">'
         f'<title id="{uid}-title">{html_text(title)}</title><desc id="{uid}-desc">{html_text(desc)}</desc>'
         f"{marker}{body}</svg></figure>"
     )

