@@ -23,6 +23,10 @@ test: $(VENV)/.test-deps system-deps node_modules/.installed
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve
 
+## bench: build synthetic registers of 1 to 42 systems and check the performance bars
+bench: $(VENV)/.site-deps
+	$(BIN)/python benchmarks/run.py --sizes 1,4,10,42
+
 ## schema: regenerate schema/register.schema.json from the models
 schema: $(VENV)/.site-deps
 	$(BIN)/python -m govreg schema
