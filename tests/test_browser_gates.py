@@ -114,7 +114,7 @@ def search(page: Any, base: str, query: str) -> list[str]:
     ("query", "expected"),
     [
         ("bolton-jcc", "/bodies/bolton-jcc/"),
-        ("Joint Commissioning Committee", "/bodies/bolton-jcc/"),
+        ("Clinical Standards Board", "/bodies/bolton-clinical-standards-board/"),
         ("consensus", "/bodies/bolton-jcc/"),
     ],
 )
