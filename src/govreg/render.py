@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -210,10 +209,6 @@ def _html_id(value: str) -> Markup:
     return Markup(value)
 
 
-def _is_status_kind(rec: Record) -> bool:
-    return hasattr(rec, "updates")
-
-
 def record_status(rec: Record, day: date, voice: str | None = None) -> StatusAt | None:
     updates: list[StatusUpdate] | None = getattr(rec, "updates", None)
     if updates is None:
@@ -375,11 +370,4 @@ def render_site(
     return Renderer(index, as_of, files, site_url, diffs or []).run()
 
 
-def group_by(items: list[Any], key: Any) -> dict[Any, list[Any]]:
-    out: dict[Any, list[Any]] = defaultdict(list)
-    for item in items:
-        out[key(item)].append(item)
-    return out
-
-
-__all__ = ["Ctx", "Renderer", "facts", "group_by", "list_path", "page_path", "record_status", "rel", "render_site"]
+__all__ = ["Ctx", "Renderer", "facts", "list_path", "page_path", "record_status", "rel", "render_site"]
