@@ -1,21 +1,17 @@
 /* "As at" date picker for the milestones and commitments registers (progressive
    enhancement). Without JavaScript, static pages per quarter end give the same view.
-   Rules, as on the Data model page: the status as at a day is that of the latest
-   self-reported update known by then ("no evidence" if none); overdue when the due
-   period ended before the day and that status is not done, superseded or dropped. */
+   It has no status rule of its own: data/status.json gives each record's status as a
+   step function of the date, computed by the same code as every page, so the picker
+   only looks the chosen day up (the last step starting on or before it). */
 (function () {
   "use strict";
-  var LABELS = {"planned": "Planned", "in-progress": "In progress", "done": "Done", "changed": "Changed",
-    "superseded": "Superseded", "missed": "Missed", "dropped": "Dropped", "no-evidence": "No evidence"};
-  var CLOSED = ["done", "superseded", "dropped"];
-  function statusAt(facts, day) {
-    var best = null;
-    (facts.timeline || []).forEach(function (t) {
-      if (t.voice === "self" && t.day && t.day <= day && (!best || t.day >= best.day)) best = t;
-    });
-    var status = best ? best.status : "no-evidence";
-    var overdue = !!(facts.due_end && facts.due_end < day && CLOSED.indexOf(status) === -1);
-    return {status: status, overdue: overdue};
+  function stepAt(steps, day) {
+    var found = null;
+    for (var i = 0; i < steps.length; i++) {
+      if (steps[i].from === null || steps[i].from <= day) found = steps[i];
+      else break;
+    }
+    return found;
   }
   function setUp(box) {
     if (box.dataset.grReady) return;
@@ -41,16 +37,16 @@
         rows.forEach(function (row) {
           var code = row.querySelector("td code");
           var badge = row.querySelector(".gr-badge");
-          var facts = code && data.derived[code.textContent];
-          if (!facts || !badge) return;
-          var s = statusAt(facts, day);
+          var steps = code && data.records[code.textContent];
+          if (!steps || !badge) return;
+          var s = stepAt(steps, day);
           badge.className = "gr-badge gr-" + (s.overdue ? "overdue" : s.status);
-          badge.textContent = LABELS[s.status] + (s.overdue ? " (overdue)" : "");
+          badge.textContent = s.label;
         });
         note.textContent = " Status shown as at " + day + ".";
       };
       if (data) { go(); return; }
-      fetch(box.dataset.register).then(function (r) { return r.json(); }).then(function (d) { data = d; go(); });
+      fetch(box.dataset.status).then(function (r) { return r.json(); }).then(function (d) { data = d; go(); });
     });
   }
   function init() {

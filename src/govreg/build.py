@@ -1,4 +1,4 @@
-"""The data flow, top to bottom: load, index, render, export.
+"""The data flow, top to bottom: load, index, derive, export, render.
 
 Why: the CLI, the MkDocs hook and the tests all call `generate`, so there is
 one code path from YAML to site files.
@@ -12,17 +12,14 @@ from datetime import date
 from pathlib import Path
 
 from .dates import from_epoch
+from .derive import Derived, derive
+from .export import export_all
 from .index import Index, build_index
 from .load import load
+from .output import Output
 from .problems import Problem, report
-
-
-@dataclass(frozen=True, slots=True)
-class Output:
-    """One generated file: a Markdown page or an export, by its site path."""
-
-    path: str
-    content: str | bytes
+from .render import render_site
+from .versions import compare, current_release, load_releases
 
 
 @dataclass
@@ -32,6 +29,7 @@ class Result:
     problems: list[Problem]
     index: Index | None = None
     outputs: list[Output] = field(default_factory=list)
+    derived: Derived | None = None
 
 
 def check(data_dir: Path, max_bytes: int | None = None) -> tuple[Index, list[Problem]]:
@@ -68,26 +66,17 @@ def epoch_of(day: date) -> str:
 
 
 def generate(data_dir: Path, as_of: date, site_url: str = "", releases_dir: Path | None = None) -> Result:
-    """Validate the data and, if it is clean, render every page and export."""
-    import json
-
-    from .export import export_all
-    from .render import render_site
-    from .versions import compare, load_releases, summarise
-
+    """Validate the data and, if it is clean, derive, export and render every file."""
     index, problems = check(data_dir)
     releases, release_problems = load_releases(releases_dir)
     if problems or release_problems:
         return Result(sorted(problems + release_problems), index)
-    exports = export_all(index, as_of, site_url)
-    current = summarise("current", json.loads(exports["data/register.json"]))
+    derived = derive(index, as_of)
+    exports = export_all(index, derived, site_url)
+    current = current_release(derived)
     diffs = [compare(release, current) for release in releases]
-    sizes = {
-        path: len(content.encode("utf-8") if isinstance(content, str) else content) for path, content in exports.items()
-    }
-    outputs = [Output(p, c) for p, c in exports.items()]
-    outputs += [Output(p, c) for p, c in render_site(index, as_of, sizes, site_url, diffs).items()]
-    return Result([], index, sorted(outputs, key=lambda o: o.path))
+    pages = render_site(index, derived, exports, site_url, diffs)
+    return Result([], index, sorted(exports + pages, key=lambda o: o.path), derived)
 
 
 __all__ = ["Output", "Result", "check", "epoch_of", "generate", "report", "resolve_as_of"]

@@ -7,7 +7,6 @@ errors (bad options, a failed site build).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -16,7 +15,11 @@ import tempfile
 from pathlib import Path
 
 from .build import check, resolve_as_of
+from .derive import derive
+from .export.json_ import register_json
+from .export.schema import schema_text
 from .problems import report
+from .versions import release_name
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -99,9 +102,6 @@ def build(data: Path, site_dir: Path, as_of: str | None, config: Path, releases:
 
 def release(data: Path, as_of: str, out: Path) -> int:
     """Keep the current register.json, named by as-of date and version."""
-    from .export.json_ import register_json
-    from .versions import release_name
-
     index, problems = check(data)
     if problems:
         print(report(problems), file=sys.stderr)
@@ -111,17 +111,16 @@ def release(data: Path, as_of: str, out: Path) -> int:
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 2
-    text = register_json(index, day)
+    derived = derive(index, day)
+    text = register_json(index, derived)
     out.mkdir(parents=True, exist_ok=True)
-    path = out / f"{release_name(day, json.loads(text)['version'])}.json"
+    path = out / f"{release_name(day, derived.version)}.json"
     path.write_text(text, encoding="utf-8")
     print(f"Wrote {path}")
     return 0
 
 
 def write_schema(out: Path) -> int:
-    from .export.schema import schema_text
-
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(schema_text(), encoding="utf-8")
     print(f"Wrote {out}")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from pydantic import BaseModel
 
@@ -43,8 +42,6 @@ class Index:
     nested: dict[str, tuple[str, BaseModel]] = field(default_factory=dict)
     former: dict[str, str] = field(default_factory=dict)
     backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
-    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    """Values computed from the whole register (its version), kept as long as this index: one build."""
 
     def get(self, rid: str) -> Record:
         return self.records[rid].record

@@ -3,8 +3,9 @@
 Why: Jinja's HTML autoescape is not enough for Markdown. A YAML string such as
 `[x](javascript:alert(1))` or `<img onerror=...>` placed in a Markdown page
 would become a live link or tag. Every value a template prints goes through
-`escape_text` (the Jinja `finalize` hook) unless the code built it as `Markup`
-from already-escaped parts.
+`escape_text` (the Jinja `finalize` hook) unless the code built it as `MD`
+from already-escaped parts; `MD`'s own `+`, `join`, `format` and `%` escape
+whatever they are given, so no combination of data can turn into markup.
 """
 
 from __future__ import annotations
@@ -43,21 +44,31 @@ def show_invisible(text: str) -> str:
     return _INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
 
 
-def escape_text(value: Any) -> Markup:
-    """Any value as inert inline Markdown text (one line).
+class MD(Markup):
+    """Text that is safe to place in a generated Markdown page.
 
-    Returns `Markup` because the result is already safe: joined with or added
-    to other `Markup` (`Markup("; ").join(...)`), it must not be escaped again,
-    or '<' would print as '&lt;'.
+    A `markupsafe.Markup` whose escaper is the Markdown-and-HTML one: `MD("; ").join(xs)`,
+    `MD("{} at {}").format(a, b)` and `md + text` escape every operand that is not
+    already `MD`. A plain `Markup` (safe for HTML, not for Markdown) is escaped too.
     """
-    if isinstance(value, Markup):
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, s: Any, /) -> MD:
+        return escape_text(s)
+
+
+def escape_text(value: Any) -> MD:
+    """Any value as inert inline Markdown text (one line); `MD` values are kept as they are."""
+    if isinstance(value, MD):
         return value
     if value is None:
-        return Markup("")
+        return MD("")
     text = _SPACE.sub(" ", show_invisible(str(value))).strip()
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = text.replace("&", "&amp;").replace("\\<", "&lt;").replace("\\>", "&gt;").replace('"', "&quot;")
-    return Markup(text.translate(_MD_ENTITIES))
+    return MD(text.translate(_MD_ENTITIES))
 
 
 def escape_attr(value: str) -> str:
@@ -84,9 +95,9 @@ def rel(target: str, current: str) -> str:
     return link + (f"#{anchor}" if anchor else "")
 
 
-def link(text: Any, target: str, current: str) -> Markup:
+def link(text: Any, target: str, current: str) -> MD:
     """A Markdown link with escaped text to a page of the site."""
-    return Markup(f"[{escape_text(text)}]({rel(target, current)})")
+    return MD(f"[{escape_text(text)}]({rel(target, current)})")
 
 
 def anchor(ref: str) -> str:

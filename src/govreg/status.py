@@ -1,24 +1,37 @@
-"""Status as at a date, for milestones and commitments.
+"""The status rule: one function for every voice, every date and every page.
 
-Rules (shown on the site's "About the data" page):
-- an update counts from the end of the period it is dated (an update dated
-  "April 2019" is known by 30 April 2019);
-- the status as at a date is that of the latest update that counts by then;
-  with none, it is "no evidence";
-- overdue: the due period ended before the date, and no update by then says
-  done, superseded or dropped.
+The rule, as the About page states it:
+
+- A milestone or commitment has a *timeline*: the dated updates in its record and
+  the independent reviews of it. Each entry counts from the last day of the period
+  it is dated ("April 2019" counts from 30 April 2019).
+- As at a day, a voice's status is that of its latest entry counting by then; two
+  entries counting on the same day keep the data's order (updates as written, then
+  reviews by id). With no entry, the status is "no evidence".
+- The voices: the body's own (updates it reports on itself), each independent
+  reviewer (independent updates and reviews, by reviewer), and the register's
+  overall status (every entry: the most recent evidence, whoever gave it).
+- Overdue: the due period ended before the day and the status is still open
+  (no evidence, planned or in progress).
+
+Why one module: the record page, the registers, the "as at" pages, the exports,
+the rule checks and the browser's date picker all show this status; each reads it
+from here (the browser through the steps published in `data/status.json`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Literal
 
 from .dates import Period
-from .models.common import StatusUpdate
+from .models.common import Citation
 
-CLOSED = frozenset({"done", "superseded", "dropped"})
+Voice = Literal["self", "independent"]
+
 LABELS = {
+    "no-evidence": "No evidence",
     "planned": "Planned",
     "in-progress": "In progress",
     "done": "Done",
@@ -26,33 +39,156 @@ LABELS = {
     "superseded": "Superseded",
     "missed": "Missed",
     "dropped": "Dropped",
-    "no-evidence": "No evidence",
 }
+"""Every status a milestone or commitment can have as at a date, with its label."""
+
+OPEN = frozenset({"no-evidence", "planned", "in-progress"})
+"""Statuses that leave an item open: past its due period, an open item is overdue."""
+
+ORDER = ["overdue", "no-evidence", "planned", "in-progress", "changed", "missed", "done", "superseded", "dropped"]
+"""The order registers list statuses in (filters, counts)."""
 
 
-def known_by(update: StatusUpdate) -> date:
-    """The day from which an update counts."""
-    d = update.date
-    return d.end or d.start or date.min
+def label_of(status: str, overdue: bool = False) -> str:
+    """The words a page shows for a status, e.g. 'In progress (overdue)'."""
+    return LABELS[status] + (" (overdue)" if overdue else "")
+
+
+def filter_of(status: str, overdue: bool) -> str:
+    """The register filter an item falls in: its status, or 'overdue'."""
+    return "overdue" if overdue else status
+
+
+def known_by(period: Period) -> date:
+    """The day from which an entry dated `period` counts."""
+    return period.end or period.start or date.min
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One dated entry of a record's timeline: an update or an independent review."""
+
+    day: date
+    status: str
+    voice: Voice
+    by: str | None
+    date_text: str
+    summary: str
+    cites: tuple[Citation, ...]
+    origin: str
+    """'update N' (1-based, in the record) or the review's id."""
+    reconfirmed: bool = False
+    quote: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class StatusAt:
-    """A record's status as at one date."""
+    """A status as at one day, with the entry it comes from."""
 
     status: str
-    update: StatusUpdate | None
+    entry: Entry | None
     overdue: bool
 
     @property
     def label(self) -> str:
-        return LABELS[self.status] + (" (overdue)" if self.overdue else "")
+        return label_of(self.status, self.overdue)
+
+    @property
+    def css(self) -> str:
+        return "gr-" + filter_of(self.status, self.overdue)
+
+    @property
+    def filter(self) -> str:
+        return filter_of(self.status, self.overdue)
 
 
-def status_at(updates: list[StatusUpdate], due: Period | None, day: date, voice: str | None = None) -> StatusAt:
-    """Status as at `day`, from the updates of one voice (or all when None)."""
-    counted = [u for u in updates if known_by(u) <= day and (voice is None or u.voice == voice)]
-    latest = max(reversed(counted), key=known_by, default=None)  # ties: the later entry
+def status_at(
+    timeline: tuple[Entry, ...],
+    due: Period | None,
+    day: date,
+    voice: Voice | None = None,
+    reviewer: str | None = None,
+) -> StatusAt:
+    """The status as at `day` from the entries of one voice (`None`: every entry) and reviewer
+    (`None`: any; `""`: entries that name no reviewer).
+
+    `timeline` is in timeline order (see `sort_timeline`), so the latest entry counting
+    by `day` is the last one that does.
+    """
+    latest: Entry | None = None
+    for entry in timeline:
+        if entry.day > day:
+            break
+        if (voice is None or entry.voice == voice) and (reviewer is None or (entry.by or "") == reviewer):
+            latest = entry
     status = latest.status if latest else "no-evidence"
-    overdue = bool(due and due.ended_before(day) and status not in CLOSED)
+    overdue = bool(due is not None and due.ended_before(day) and status in OPEN)
     return StatusAt(status, latest, overdue)
+
+
+def sort_timeline(entries: list[Entry]) -> tuple[Entry, ...]:
+    """Timeline order: by the day each entry counts from; ties keep the data's order."""
+    return tuple(sorted(entries, key=lambda e: e.day))
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where a record stands as at one day, in every voice."""
+
+    day: date
+    overall: StatusAt
+    own: StatusAt
+    reviewers: tuple[tuple[str, StatusAt], ...]
+    """Each independent reviewer's latest verdict, by reviewer id (reviewers with a verdict by `day`)."""
+    independent: StatusAt | None
+    """The latest independent verdict of any reviewer, or None."""
+
+    @property
+    def differ(self) -> bool:
+        """An independent verdict differs from the body's own status."""
+        return self.independent is not None and self.independent.status != self.own.status
+
+
+def standing_at(timeline: tuple[Entry, ...], due: Period | None, day: date) -> Standing:
+    """Every voice on one record as at `day`."""
+    reviewers = sorted({e.by or "" for e in timeline if e.voice == "independent" and e.day <= day})
+    verdicts = tuple((r, status_at(timeline, due, day, "independent", r)) for r in reviewers)
+    independent = status_at(timeline, due, day, "independent")
+    return Standing(
+        day=day,
+        overall=status_at(timeline, due, day),
+        own=status_at(timeline, due, day, "self"),
+        reviewers=verdicts,
+        independent=independent if independent.entry is not None else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """From `start` (None: from the beginning) the overall status is `status`, until the next step."""
+
+    start: date | None
+    status: str
+    overdue: bool
+
+    @property
+    def label(self) -> str:
+        return label_of(self.status, self.overdue)
+
+
+def steps(timeline: tuple[Entry, ...], due: Period | None) -> tuple[Step, ...]:
+    """The overall status as a step function of the date, for the browser's date picker.
+
+    Why: the picker must give the same answer as every page for any date without a
+    copy of the rule; the status only changes on the days entries count from and on
+    the day after the due period ends, so those days are all it needs.
+    """
+    days = sorted({e.day for e in timeline} | ({due.end + timedelta(days=1)} if due and due.end else set()))
+    out: list[Step] = []
+    first = status_at(timeline, due, date.min)
+    out.append(Step(None, first.status, first.overdue))
+    for day in days:
+        st = status_at(timeline, due, day)
+        if (st.status, st.overdue) != (out[-1].status, out[-1].overdue):
+            out.append(Step(day, st.status, st.overdue))
+    return tuple(out)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import textwrap
 
-from markupsafe import Markup
-
-from .markup import html_text
+from .markup import MD, html_text
 
 BOX_W, BOX_H, GAP_X, GAP_Y, PAD = 200, 64, 24, 48, 8
 INK, FILL, ACCENT = "#212b32", "#ffffff", "#005eb8"
@@ -41,7 +39,7 @@ def _row_x(count: int, width: int) -> list[int]:
     return [start + i * (BOX_W + GAP_X) for i in range(count)]
 
 
-def reporting_diagram(uid: str, name: str, above: list[str], below: list[str]) -> Markup:
+def reporting_diagram(uid: str, name: str, above: list[str], below: list[str]) -> MD:
     """Bodies `below` report to `name`, which reports to `above`; arrows point up the line."""
     widest = max(len(above), len(below), 1)
     width = widest * BOX_W + (widest - 1) * GAP_X + 2 * PAD
@@ -75,12 +73,12 @@ def _arrow(x1: int, y1: int, x2: int, y2: int) -> str:
     )
 
 
-def _svg(uid: str, title: str, desc: str, width: int, height: int, body: str) -> Markup:
+def _svg(uid: str, title: str, desc: str, width: int, height: int, body: str) -> MD:
     marker = (
         f'<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
         f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{INK}"/></marker></defs>'
     )
-    return Markup(
+    return MD(
         f'<figure class="gr-figure"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}">'
@@ -89,7 +87,7 @@ def _svg(uid: str, title: str, desc: str, width: int, height: int, body: str) ->
     )
 
 
-def bar_chart(uid: str, title: str, bars: list[tuple[str, float | None, str]], unit: str) -> Markup:
+def bar_chart(uid: str, title: str, bars: list[tuple[str, float | None, str]], unit: str) -> MD:
     """Horizontal bars: (label, value or None, value as printed)."""
     label_w, bar_w, row_h = 260, 360, 30
     width = label_w + bar_w + 120

@@ -8,13 +8,14 @@ each build compares the current register with every release.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .derive import Derived
+from .dump import content_hash
 from .problems import Problem
 
 
@@ -41,8 +42,7 @@ class Diff:
 
 
 def record_hash(record: dict[str, Any]) -> str:
-    text = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return content_hash(record)
 
 
 def summarise(name: str, register: dict[str, Any]) -> Release:
@@ -50,6 +50,13 @@ def summarise(name: str, register: dict[str, Any]) -> Release:
     records = {rec["id"]: (kind, record_hash(rec)) for kind, recs in register["records"].items() for rec in recs}
     statuses = {rid: facts["status"] for rid, facts in register.get("derived", {}).items() if "status" in facts}
     return Release(name, register["version"], register["as_of"], records, statuses)
+
+
+def current_release(derived: Derived) -> Release:
+    """The register being built, as a release (what `summarise` reads from a kept register.json)."""
+    records = {rec["id"]: (kind, record_hash(rec)) for kind, recs in derived.records.items() for rec in recs}
+    statuses = {rid: st.overall.status for rid, st in derived.standing.items()}
+    return Release("current", derived.version, derived.as_of.isoformat(), records, statuses)
 
 
 def load_releases(folder: Path | None) -> tuple[list[Release], list[Problem]]:

@@ -1,41 +1,23 @@
 """Public rule checks: findings computed at build time, published on the Checks page and in JSON.
 
-Each rule is a small function `(index, as_of) -> list[Finding]` in its own
-module, listed in RULES; adding a rule means adding a module and one line.
+Each rule is a small function `(index, standing, as_of) -> list[Finding]` in its
+own module, listed in `rules.RULES`; adding a rule means adding a module and one line.
+`standing` is every tracked record's status as at the as-of date, computed once by
+`derive` (rules never work a status out for themselves).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from ..index import Index
+from .rule import Finding, Rule, Standings
+from .rules import RULES
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Finding:
-    """One rule's finding about one or more records."""
-
-    rule: str
-    records: tuple[str, ...]
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    title: str
-    explanation: str
-    run: Callable[[Index, date], list[Finding]]
-
-
-def all_rules() -> list[Rule]:
-    from . import bodies, budgets, glossary, stale
-
-    return [stale.RULE, bodies.NO_CHAIR, bodies.NO_DECISION_RULE, bodies.MISSING_ROLE, budgets.RULE, glossary.RULE]
-
-
-def run_checks(index: Index, as_of: date) -> list[tuple[Rule, list[Finding]]]:
+def run_checks(index: Index, standing: Standings, as_of: date) -> list[tuple[Rule, list[Finding]]]:
     """Every rule with its findings, in rule order; findings sorted."""
-    return [(rule, sorted(rule.run(index, as_of))) for rule in all_rules()]
+    return [(rule, sorted(rule.run(index, standing, as_of))) for rule in RULES]
+
+
+__all__ = ["Finding", "Rule", "Standings", "run_checks"]

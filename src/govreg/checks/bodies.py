@@ -6,7 +6,7 @@ from datetime import date
 
 from ..index import Index
 from ..models import Body
-from . import Finding, Rule
+from .rule import Finding, Rule, Standings
 
 DECIDING = {"board", "committee", "joint-committee", "governing-body", "partnership", "senate", "cabinet"}
 
@@ -15,7 +15,7 @@ def _bodies(index: Index) -> list[Body]:
     return [b for b in index.of_kind("body") if isinstance(b, Body) and b.type in DECIDING]
 
 
-def no_chair(index: Index, as_of: date) -> list[Finding]:
+def no_chair(index: Index, standing: Standings, as_of: date) -> list[Finding]:
     return [
         Finding("no-chair", (b.id,), f"{b.name}: no chairing arrangement recorded.")
         for b in _bodies(index)
@@ -23,7 +23,7 @@ def no_chair(index: Index, as_of: date) -> list[Finding]:
     ]
 
 
-def no_decision_rule(index: Index, as_of: date) -> list[Finding]:
+def no_decision_rule(index: Index, standing: Standings, as_of: date) -> list[Finding]:
     return [
         Finding("no-decision-rule", (b.id,), f"{b.name}: no decision rule recorded.")
         for b in _bodies(index)
@@ -31,7 +31,7 @@ def no_decision_rule(index: Index, as_of: date) -> list[Finding]:
     ]
 
 
-def missing_role(index: Index, as_of: date) -> list[Finding]:
+def missing_role(index: Index, standing: Standings, as_of: date) -> list[Finding]:
     out = []
     for b in index.of_kind("body"):
         if not isinstance(b, Body):

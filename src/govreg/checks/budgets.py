@@ -6,10 +6,10 @@ from datetime import date
 
 from ..index import BUDGET_TOLERANCE, Index, budget_total
 from ..models import Budget
-from . import Finding, Rule
+from .rule import Finding, Rule, Standings
 
 
-def run(index: Index, as_of: date) -> list[Finding]:
+def run(index: Index, standing: Standings, as_of: date) -> list[Finding]:
     out = []
     for b in index.of_kind("budget"):
         if isinstance(b, Budget) and b.printed_total and b.printed_total.value is not None:

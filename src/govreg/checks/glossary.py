@@ -6,10 +6,10 @@ from datetime import date
 
 from ..abbr import undefined_abbreviations
 from ..index import Index
-from . import Finding, Rule
+from .rule import Finding, Rule, Standings
 
 
-def run(index: Index, as_of: date) -> list[Finding]:
+def run(index: Index, standing: Standings, as_of: date) -> list[Finding]:
     return [
         Finding(RULE.id, tuple(ids[:10]), f"'{term}' is used but not in the glossary.")
         for term, ids in sorted(undefined_abbreviations(index).items())

@@ -1,18 +1,22 @@
-"""Exports: the register as files people can take away, at fixed URLs."""
+"""Exports: the register as files people can take away, at fixed URLs.
+
+Each exporter reads the index and `Derived` and returns `Output`s that say what
+they are (media type, description); nothing here reads an export back.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-
+from ..derive import Derived
 from ..index import Index
+from ..output import Output
 from .atom import feeds
 from .catalog import pages_json, redirects
 from .csv_ import csv_files
 from .datapackage import datapackage
 from .ical import calendars
-from .json_ import kind_json, register_json
+from .json_ import json_files
 from .review_pack import review_packs
-from .schema import schema_text
+from .schema import schema_file
 
 OTHER_PAGES = [
     ("/", "Home"),
@@ -25,18 +29,13 @@ OTHER_PAGES = [
 ]
 
 
-def export_all(index: Index, as_of: date, site_url: str = "") -> dict[str, str | bytes]:
-    """Every export file, by site path; `site_url` (may be empty) makes feed and calendar links absolute."""
-    out: dict[str, str | bytes] = {
-        "data/register.json": register_json(index, as_of),
-        "data/register.schema.json": schema_text(),
-        "data/datapackage.json": datapackage(index, as_of),
-        "data/pages.json": pages_json(index, OTHER_PAGES),
-    }
-    out.update(kind_json(index, as_of))
-    out.update(csv_files(index))
-    out.update(feeds(index, as_of, site_url))
-    out.update(calendars(index, as_of, site_url))
-    out.update(redirects(index))
-    out.update(review_packs(index, as_of))
-    return dict(sorted(out.items()))
+def export_all(index: Index, derived: Derived, site_url: str = "") -> list[Output]:
+    """Every export file, sorted by site path; `site_url` (may be empty) makes feed and calendar links absolute."""
+    out = [schema_file(), datapackage(index, derived), pages_json(index, OTHER_PAGES)]
+    out += json_files(index, derived)
+    out += csv_files(index)
+    out += feeds(index, derived, site_url)
+    out += calendars(index, derived, site_url)
+    out += redirects(index)
+    out += review_packs(index, derived)
+    return sorted(out, key=lambda o: o.path)

@@ -12,9 +12,10 @@ from datetime import UTC, date, datetime, time
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from lxml import etree  # type: ignore[import-untyped]
 
+from ..derive import Derived, Event
 from ..index import Index
-from .common import url_of
-from .events import Event, events
+from ..output import Output, data_file
+from ..urls import place_feed, url_of
 
 TAG = "tag:governance-register,2021:"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
@@ -35,6 +36,7 @@ def href(site_url: str, path: str) -> str:
 
 
 def feed(index: Index, as_of: date, title: str, self_path: str, items: list[Event], site_url: str = "") -> bytes:
+    """One Atom feed of `items` (newest first)."""
     fg = FeedGenerator()
     fg.id(TAG + self_path)
     fg.title(title)
@@ -61,13 +63,19 @@ def feed(index: Index, as_of: date, title: str, self_path: str, items: list[Even
     return bytes(etree.tostring(root, pretty_print=True, encoding="UTF-8", xml_declaration=True))
 
 
-def feeds(index: Index, as_of: date, site_url: str = "") -> dict[str, bytes]:
+def feeds(index: Index, derived: Derived, site_url: str = "") -> list[Output]:
     """/updates.xml and /places/<place>/updates.xml."""
-    all_events = events(index, as_of)
-    out = {"updates.xml": feed(index, as_of, "Governance Register: updates", "/updates.xml", all_events, site_url)}
+    as_of, kind = derived.as_of, "application/atom+xml"
+    all_events = list(derived.events)
+    whole = feed(index, as_of, "Governance Register: updates", "/updates.xml", all_events, site_url)
+    out = [data_file("updates.xml", whole, kind, "Atom feed of every dated status update, newest first")]
     for place in index.of_kind("place"):
         mine = [e for e in all_events if place.id in e.places]
-        path = f"places/{place.id}/updates.xml"
+        path = place_feed(place.id)
         title = f"Governance Register: updates for {place.title_text()}"
-        out[path] = feed(index, as_of, title, "/" + path, mine, site_url)
+        out.append(
+            data_file(
+                path, feed(index, as_of, title, "/" + path, mine, site_url), kind, title.split(": ", 1)[1].capitalize()
+            )
+        )
     return out

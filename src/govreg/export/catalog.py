@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from ..dump import json_text
 from ..index import Index
 from ..markup import escape_attr
 from ..models import KINDS
-from .common import json_text, url_of
+from ..output import Output, data_file
+from ..urls import former_path, list_path, permalink, redirect_path, url_of, url_of_path
 
 
-def pages_json(index: Index, extra_pages: list[tuple[str, str]]) -> str:
+def pages_json(index: Index, extra_pages: list[tuple[str, str]]) -> Output:
     """Every record page and every other page, for people who build on the register."""
     records = [
         {
@@ -17,17 +19,20 @@ def pages_json(index: Index, extra_pages: list[tuple[str, str]]) -> str:
             "title": item.record.title_text(),
             "url": url_of(index, rid),
             "places": list(getattr(item.record, "places", []) or []),
-            "permalink": f"/r/{rid}/",
+            "permalink": permalink(rid),
         }
         for rid, item in sorted(index.records.items())
     ]
     nested = [
-        {"id": nid, "kind": "item", "parent": owner, "url": url_of(index, nid), "permalink": f"/r/{nid}/"}
+        {"id": nid, "kind": "item", "parent": owner, "url": url_of(index, nid), "permalink": permalink(nid)}
         for nid, (owner, _) in sorted(index.nested.items())
     ]
-    lists = [{"url": f"/{k.file}/", "title": k.label} for k in KINDS]
+    lists = [{"url": url_of_path(list_path(k)), "title": k.label} for k in KINDS]
     others = [{"url": url, "title": title} for url, title in extra_pages]
-    return json_text({"records": records, "items": nested, "pages": lists + others})
+    text = json_text({"records": records, "items": nested, "pages": lists + others})
+    return data_file(
+        "data/pages.json", text, "application/json", "Every page and record of the site, with its permanent link"
+    )
 
 
 def redirect_html(target: str, depth: int, label: str) -> str:
@@ -44,14 +49,15 @@ def redirect_html(target: str, depth: int, label: str) -> str:
     )
 
 
-def redirects(index: Index) -> dict[str, str]:
+def redirects(index: Index) -> list[Output]:
     """/r/<id>/ for every id, and /<kind>/<former id>/ plus /r/<former id>/ for renamed records."""
     out: dict[str, str] = {}
     for rid, item in index.records.items():
-        out[f"r/{rid}/index.html"] = redirect_html(url_of(index, rid), 2, item.record.title_text())
+        page = redirect_html(url_of(index, rid), 2, item.record.title_text())
+        out[redirect_path(rid)] = page
         for old in item.record.former_ids:
-            out[f"{item.kind.file}/{old}/index.html"] = redirect_html(url_of(index, rid), 2, item.record.title_text())
-            out[f"r/{old}/index.html"] = redirect_html(url_of(index, rid), 2, item.record.title_text())
+            out[former_path(item.kind, old)] = page
+            out[redirect_path(old)] = page
     for nid in index.nested:
-        out[f"r/{nid}/index.html"] = redirect_html(url_of(index, nid), 2, nid)
-    return dict(sorted(out.items()))
+        out[redirect_path(nid)] = redirect_html(url_of(index, nid), 2, nid)
+    return [Output(path, html, "text/html", "Redirect to a permanent page") for path, html in sorted(out.items())]

@@ -30,6 +30,7 @@ from ..dates import Period
 from ..index import Index
 from ..models import BY_NAME, KINDS, Kind
 from ..models.common import Citation, _ref_kinds
+from ..output import Output, data_file
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SEP = "; "
@@ -168,7 +169,7 @@ def tables(index: Index) -> list[Table]:
     for kind in KINDS:
         records = index.of_kind(kind.name)
         cols, children = _columns(kind.model)
-        out.append(Table(kind.file, cols, ["id"], None, records, f"{kind.label}: {kind.blurb}"))
+        out.append(Table(kind.file, cols, ["id"], None, records, f"{kind.label}, one row per record: {kind.blurb}"))
         for field, item_model in children:
             out.append(_child(kind, field, item_model, records))
     return out
@@ -189,7 +190,7 @@ def _child(kind: Kind, field: str, item_model: type[BaseModel], records: list[An
         [fk, "position"],
         kind.file,
         rows,
-        f"{kind.label}: the {field} of each record, one row each.",
+        f"{kind.label}: their {field}, one row each, keyed by record id and position",
     )
 
 
@@ -216,5 +217,5 @@ def table_csv(table: Table) -> str:
     return buf.getvalue()
 
 
-def csv_files(index: Index) -> dict[str, str]:
-    return {f"data/{t.name}.csv": table_csv(t) for t in tables(index)}
+def csv_files(index: Index) -> list[Output]:
+    return [data_file(f"data/{t.name}.csv", table_csv(t), "text/csv", t.description) for t in tables(index)]

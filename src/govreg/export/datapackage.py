@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
+from ..derive import Derived
+from ..dump import json_text
 from ..index import Index
-from .common import json_text, version_of
+from ..output import Output, data_file
 from .csv_ import tables
 
 
-def datapackage(index: Index, as_of: date) -> str:
+def datapackage(index: Index, derived: Derived) -> Output:
     resources: list[dict[str, Any]] = []
     for table in tables(index):
         schema: dict[str, Any] = {
@@ -40,13 +41,19 @@ def datapackage(index: Index, as_of: date) -> str:
                 "schema": schema,
             }
         )
-    return json_text(
+    text = json_text(
         {
             "profile": "tabular-data-package",
             "name": "governance-register",
             "title": "Governance Register",
-            "version": version_of(index),
-            "description": f"Health and care governance records drawn from public board papers, as at {as_of}.",
+            "version": derived.version,
+            "description": f"Health and care governance records drawn from public board papers, as at {derived.as_of}.",
             "resources": resources,
         }
+    )
+    return data_file(
+        "data/datapackage.json",
+        text,
+        "application/json",
+        "Frictionless Data Package describing every CSV table (fields, types, keys)",
     )

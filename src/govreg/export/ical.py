@@ -10,27 +10,30 @@ names the record's page.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event
 
+from ..derive import Derived
 from ..index import Index
-from ..models import Record
-from ..status import status_at
-from .common import url_of
+from ..models.milestone import Tracked
+from ..output import Output, data_file
+from ..urls import place_calendar, url_of
 
 
-def _due_items(index: Index) -> list[Record]:
+def _due_items(index: Index, derived: Derived) -> list[Tracked]:
+    """Tracked records with a due date, in register order."""
     out = []
-    for name in ("milestone", "commitment"):
-        for rec in index.of_kind(name):
-            due = getattr(rec, "due", None)
-            if due is not None and due.start is not None:
-                out.append(rec)
+    for rid in derived.tracked:
+        rec = index.get(rid)
+        if isinstance(rec, Tracked) and rec.due is not None and rec.due.start is not None:
+            out.append(rec)
     return out
 
 
-def calendar(index: Index, as_of: date, name: str, items: list[Record], site_url: str = "") -> bytes:
+def calendar(index: Index, derived: Derived, name: str, items: list[Tracked], site_url: str = "") -> bytes:
+    """One iCalendar file of the due periods of `items`."""
+    as_of = derived.as_of
     cal = Calendar()
     cal.add("prodid", "-//Governance Register//govreg//EN")
     cal.add("version", "2.0")
@@ -38,8 +41,9 @@ def calendar(index: Index, as_of: date, name: str, items: list[Record], site_url
     cal.add("x-wr-calname", name)
     stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC)
     for rec in items:
-        due = rec.due  # type: ignore[attr-defined]
-        st = status_at(rec.updates, due, as_of)  # type: ignore[attr-defined]
+        due = rec.due
+        assert due is not None and due.start is not None
+        st = derived.standing[rec.id].overall
         ev = Event()
         ev.add("uid", f"{rec.id}@governance-register")
         ev.add("dtstamp", stamp)
@@ -58,13 +62,21 @@ def calendar(index: Index, as_of: date, name: str, items: list[Record], site_url
     return bytes(cal.to_ical())
 
 
-def calendars(index: Index, as_of: date, site_url: str = "") -> dict[str, bytes]:
+def calendars(index: Index, derived: Derived, site_url: str = "") -> list[Output]:
     """/milestones.ics and /places/<place>/milestones.ics."""
-    items = _due_items(index)
-    out = {"milestones.ics": calendar(index, as_of, "Governance Register: due dates", items, site_url)}
+    items = _due_items(index, derived)
+    kind = "text/calendar"
+    whole = calendar(index, derived, "Governance Register: due dates", items, site_url)
+    out = [data_file("milestones.ics", whole, kind, "Due dates of milestones and commitments, as all-day events")]
     for place in index.of_kind("place"):
-        mine = [r for r in items if place.id in getattr(r, "places", [])]
-        out[f"places/{place.id}/milestones.ics"] = calendar(
-            index, as_of, f"Governance Register: due dates for {place.title_text()}", mine, site_url
+        mine = [r for r in items if place.id in r.places]
+        name = f"Governance Register: due dates for {place.title_text()}"
+        out.append(
+            data_file(
+                place_calendar(place.id),
+                calendar(index, derived, name, mine, site_url),
+                kind,
+                f"Due dates for {place.title_text()}",
+            )
         )
     return out

@@ -1,80 +1,129 @@
-"""JSON exports: the whole register in one file, and one file per kind."""
+"""JSON exports: the whole register, one file per kind, and the status steps the date picker reads."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
+from ..derive import Derived
+from ..dump import json_text
 from ..index import Index
 from ..models import KINDS
-from ..status import known_by, status_at
-from .common import iso, json_text, records_json, url_of, version_of
+from ..output import Output, data_file
+from ..status import LABELS, OPEN
+from ..urls import REGISTER_JSON, STATUS_JSON, url_of
 
 
-def derived(index: Index, as_of: date) -> dict[str, dict[str, Any]]:
+def _iso(day: Any) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _status(st: Any) -> dict[str, Any]:
+    return {"status": st.status, "overdue": st.overdue, "label": st.label}
+
+
+def derived_json(index: Index, derived: Derived) -> dict[str, dict[str, Any]]:
     """Facts computed from the records (URLs, date ranges, status as at): kept apart so records round-trip."""
-    from ..review import reviews_by_subject
-
-    reviews = reviews_by_subject(index)
     out: dict[str, dict[str, Any]] = {}
     for rid, item in sorted(index.records.items()):
         rec = item.record
         facts: dict[str, Any] = {"kind": item.kind.name, "url": url_of(index, rid), "title": rec.title_text()}
         due = getattr(rec, "due", None)
         if due is not None:
-            facts.update(due_start=iso(due.start), due_end=iso(due.end), due_precision=due.precision)
-        updates = getattr(rec, "updates", None)
-        if updates is not None:
-            st = status_at(updates, due, as_of)
-            facts.update(status=st.status, overdue=st.overdue)
-            # Each update's "known by" day and voice, so a reader (or the site's date picker) can
-            # recompute the status as at any date with the rules on the Data model page.
-            facts["timeline"] = [{"day": iso(known_by(u)), "status": u.status, "voice": u.voice} for u in updates]
-            facts["timeline"] += [
-                {"day": iso(rv.date.end or rv.date.start), "status": rv.verdict, "voice": "independent"}
-                for rv in reviews.get(rid, [])
+            facts.update(due_start=_iso(due.start), due_end=_iso(due.end), due_precision=due.precision)
+        standing = derived.standing.get(rid)
+        if standing is not None:
+            facts.update(status=standing.overall.status, overdue=standing.overall.overdue)
+            facts["label"] = standing.overall.label
+            facts["own"] = _status(standing.own)
+            facts["independent"] = _status(standing.independent) if standing.independent else None
+            facts["reviewers"] = {by: _status(st) for by, st in standing.reviewers}
+            facts["timeline"] = [
+                {"day": _iso(e.day), "status": e.status, "voice": e.voice, "by": e.by, "origin": e.origin}
+                for e in derived.timelines[rid]
             ]
         out[rid] = facts
     return out
 
 
-def checks_json(index: Index, as_of: date) -> list[dict[str, Any]]:
+def checks_json(derived: Derived) -> list[dict[str, Any]]:
     """The public rule checks' findings, as data."""
-    from ..checks import run_checks
-
     return [
         {"rule": rule.id, "title": rule.title, "records": list(f.records), "message": f.message}
-        for rule, findings in run_checks(index, as_of)
+        for rule, findings in derived.findings
         for f in findings
     ]
 
 
-def register_json(index: Index, as_of: date) -> str:
+def status_rule() -> dict[str, Any]:
+    return {
+        "labels": LABELS,
+        "open": sorted(OPEN),
+        "rule": "See the About page: the latest entry counting by the day, overdue when the due period "
+        "ended before the day and the status is still open.",
+    }
+
+
+def register_json(index: Index, derived: Derived) -> str:
     return json_text(
         {
             "name": "Governance Register",
-            "version": version_of(index),
-            "as_of": as_of.isoformat(),
+            "version": derived.version,
+            "as_of": derived.as_of.isoformat(),
             "schema": "register.schema.json",
-            "records": records_json(index),
-            "derived": derived(index, as_of),
-            "checks": checks_json(index, as_of),
+            "records": dict(derived.records),
+            "derived": derived_json(index, derived),
+            "status_rule": status_rule(),
+            "checks": checks_json(derived),
         }
     )
 
 
-def kind_json(index: Index, as_of: date) -> dict[str, str]:
-    version = version_of(index)
-    records = records_json(index)
-    return {
-        f"data/{kind.file}.json": json_text(
+def status_json(derived: Derived) -> str:
+    """Each tracked record's overall status as a step function of the date.
+
+    Why: the date picker shows the status as at any day; with the steps it only looks
+    the day up, so it can never disagree with the pages (it has no rule of its own).
+    """
+    return json_text(
+        {
+            "version": derived.version,
+            "as_of": derived.as_of.isoformat(),
+            "records": {
+                rid: [
+                    {"from": _iso(s.start), "status": s.status, "overdue": s.overdue, "label": s.label} for s in steps
+                ]
+                for rid, steps in sorted(derived.steps.items())
+            },
+        }
+    )
+
+
+def json_files(index: Index, derived: Derived) -> list[Output]:
+    out = [
+        data_file(
+            REGISTER_JSON,
+            register_json(index, derived),
+            "application/json",
+            "The whole register: every record of every kind, with its version, as-of date, status and checks",
+        ),
+        data_file(
+            STATUS_JSON,
+            status_json(derived),
+            "application/json",
+            "Status of every milestone and commitment as a step function of the date (what the date picker reads)",
+        ),
+    ]
+    for kind in KINDS:
+        text = json_text(
             {
                 "name": f"Governance Register: {kind.label}",
-                "version": version,
-                "as_of": as_of.isoformat(),
+                "version": derived.version,
+                "as_of": derived.as_of.isoformat(),
                 "kind": kind.name,
-                "records": records[kind.file],
+                "records": derived.records[kind.file],
             }
         )
-        for kind in KINDS
-    }
+        out.append(
+            data_file(f"data/{kind.file}.json", text, "application/json", f"{kind.label}, one object per record")
+        )
+    return out

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
 
+from ..derive import Derived
 from ..index import Index
-from ..review import reviews_by_subject, voices_at
+from ..models.milestone import Tracked
+from ..output import Output, data_file
+from ..urls import review_pack
 from .csv_ import cell
 
 COLUMNS = [
@@ -29,44 +31,52 @@ COLUMNS = [
 ]
 
 
-def review_packs(index: Index, as_of: date) -> dict[str, str]:
-    reviews = reviews_by_subject(index)
-    items = [rec for kind in ("milestone", "commitment") for rec in index.of_kind(kind)]
-    out: dict[str, str] = {}
+def pack_rows(index: Index, derived: Derived, place: str) -> list[list[str]]:
+    """One row per milestone and commitment of a place, in register order."""
+    rows = []
+    for rid in derived.tracked:
+        rec = index.get(rid)
+        if not isinstance(rec, Tracked) or place not in rec.places:
+            continue
+        standing = derived.standing[rid]
+        own = standing.own.entry
+        ind = standing.independent.entry if standing.independent else None
+        due = rec.due
+        rows.append(
+            [
+                cell(x)
+                for x in (
+                    rid,
+                    index.kind_of(rid),
+                    rec.title_text(),
+                    due.text if due else None,
+                    due.start if due else None,
+                    due.end if due else None,
+                    standing.own.status,
+                    own.date_text if own else None,
+                    "; ".join(f"{c.source} at {c.at}" for c in own.cites) if own else "",
+                    standing.own.overdue,
+                    ind.status if ind else "not yet reviewed",
+                    ind.day if ind else None,
+                    ind.by if ind else None,
+                    "",
+                    "",
+                )
+            ]
+        )
+    return rows
+
+
+def review_packs(index: Index, derived: Derived) -> list[Output]:
+    out = []
     for place in index.of_kind("place"):
-        mine = [rec for rec in items if place.id in getattr(rec, "places", [])]
-        if not mine:
+        rows = pack_rows(index, derived, place.id)
+        if not rows:
             continue
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\r\n")
         writer.writerow(COLUMNS)
-        for rec in mine:
-            v = voices_at(rec, reviews.get(rec.id, []), as_of)
-            due = getattr(rec, "due", None)
-            own = v.own.update
-            evidence = "; ".join(f"{c.source} at {c.at}" for c in own.cites) if own else ""
-            ind = v.independent
-            writer.writerow(
-                [
-                    cell(x)
-                    for x in (
-                        rec.id,
-                        index.kind_of(rec.id),
-                        rec.title_text(),
-                        due.text if due else None,
-                        due.start if due else None,
-                        due.end if due else None,
-                        v.own.status,
-                        own.date.text if own else None,
-                        evidence,
-                        v.own.overdue,
-                        ind.status if ind else "not yet reviewed",
-                        ind.day if ind else None,
-                        ind.by if ind else None,
-                        "",
-                        "",
-                    )
-                ]
-            )
-        out[f"review-pack/{place.id}.csv"] = buf.getvalue()
+        writer.writerows(rows)
+        what = f"Review pack for {place.title_text()}: both voices and a blank column for your verdict"
+        out.append(data_file(review_pack(place.id, "csv"), buf.getvalue(), "text/csv", what))
     return out

@@ -8,6 +8,8 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from ..models import KINDS
+from ..output import Output, data_file
+from ..urls import SCHEMA_JSON
 
 
 def register_schema() -> dict[str, Any]:
@@ -37,3 +39,12 @@ def register_schema() -> dict[str, Any]:
 def schema_text() -> str:
     """The schema as deterministic JSON text."""
     return json.dumps(register_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def schema_file() -> Output:
+    return data_file(
+        SCHEMA_JSON,
+        schema_text(),
+        "application/schema+json",
+        "JSON Schema the data and the JSON exports validate against",
+    )

@@ -9,17 +9,35 @@ from pydantic import Field
 from .common import ActorRef, Cites, LineRef, PeriodField, PlaceRef, Record, StatusUpdate, Text, WorkstreamRef
 
 
-class Milestone(Record):
+class Tracked(Record):
+    """A record with a due period and a status history: milestones and commitments.
+
+    Why a base: the status rule, the registers and the exports treat both kinds alike.
+    """
+
+    due: PeriodField | None = Field(default=None, description="When it is due, as the paper gives it.")
+    updates: list[StatusUpdate] = Field(
+        default_factory=list, description="Dated status updates, each citing its evidence; never rewritten."
+    )
+    places: list[PlaceRef] = Field(min_length=1, description="Places it belongs to.")
+
+    def actors(self) -> list[str]:
+        """Who owns or made it (owners of a milestone, makers of a commitment)."""
+        return []
+
+
+class Milestone(Tracked):
     """Something to happen by a date, with its status history."""
 
     title: Text = Field(description="Exact wording from the paper.")
     number: str | None = Field(default=None, max_length=12, description="Number as printed, if any.")
     owners: list[ActorRef] = Field(default_factory=list)
     workstream: WorkstreamRef | None = None
-    places: list[PlaceRef] = Field(min_length=1)
-    due: PeriodField
-    updates: list[StatusUpdate] = Field(default_factory=list, description="Dated status updates with evidence.")
+    due: PeriodField = Field(description="When it is due, as the paper gives it.")
     cites: Cites
+
+    def actors(self) -> list[str]:
+        return list(self.owners)
 
 
 class Workstream(Record):
@@ -35,7 +53,7 @@ class Workstream(Record):
     cites: Cites
 
 
-class Commitment(Record):
+class Commitment(Tracked):
     """A promise made to the public or partners."""
 
     text: Text = Field(description="The promise in the paper's exact words.")
@@ -43,11 +61,13 @@ class Commitment(Record):
     made_by: list[ActorRef] = Field(min_length=1)
     made_to: Text = Field(description="Who it was made to, e.g. 'residents of North West London'.")
     made_on: PeriodField
-    due: PeriodField | None = None
-    type: Literal["engagement", "service", "governance", "financial", "other"] = "other"
-    places: list[PlaceRef] = Field(min_length=1)
-    updates: list[StatusUpdate] = Field(default_factory=list)
+    type: Literal["engagement", "service", "governance", "financial", "other"] = Field(
+        default="other", description="What kind of promise it is."
+    )
     cites: Cites
 
+    def actors(self) -> list[str]:
+        return list(self.made_by)
 
-__all__ = ["Commitment", "Literal", "Milestone", "Workstream"]
+
+__all__ = ["Commitment", "Literal", "Milestone", "Tracked", "Workstream"]

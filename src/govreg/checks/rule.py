@@ -1,0 +1,29 @@
+"""What a rule check is and what it finds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from ..index import Index
+from ..status import Standing
+
+Standings = Mapping[str, Standing]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Finding:
+    """One rule's finding about one or more records."""
+
+    rule: str
+    records: tuple[str, ...]
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    title: str
+    explanation: str
+    run: Callable[[Index, Standings, date], list[Finding]]

@@ -1,0 +1,15 @@
+"""The rules the Checks page runs, in the order it shows them."""
+
+from __future__ import annotations
+
+from . import bodies, budgets, glossary, stale
+from .rule import Rule
+
+RULES: tuple[Rule, ...] = (
+    stale.RULE,
+    bodies.NO_CHAIR,
+    bodies.NO_DECISION_RULE,
+    bodies.MISSING_ROLE,
+    budgets.RULE,
+    glossary.RULE,
+)

@@ -1,0 +1,252 @@
+"""Derive: (index, as-of date) -> everything pages and exports show beyond the records.
+
+Why: a fact the site shows (a status, a count, a link back, the version) must be
+computed once and read everywhere. Index -> derive -> (render, export): nothing
+downstream recomputes any of this, and nothing here writes into the index.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+from .checks import Finding, Rule, run_checks
+from .dates import Period
+from .dump import records_json, version_of
+from .index import Index
+from .models import KINDS, Body, Place, PrincipleSet, Review, Source
+from .models.common import Citation, iter_models
+from .models.milestone import Tracked
+from .status import LABELS, Entry, Standing, Step, sort_timeline, standing_at, steps
+
+TRACKED_KINDS = ("milestone", "commitment")
+"""Kinds with a status: their records carry dated updates and are reviewed."""
+
+NESTED_FIELDS = ("seats", "items", "options", "questions")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened to a record on a day, with its evidence (feed, Changes page)."""
+
+    day: date
+    record: str
+    kind: str
+    number: int
+    status: str
+    summary: str
+    cites: tuple[Citation, ...]
+    places: tuple[str, ...]
+    voice: str = "self"
+
+    @property
+    def key(self) -> str:
+        return f"{self.record}/{self.number}"
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.status, self.status.capitalize())
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """Everything computed from the whole register as at one date; never changed once made."""
+
+    as_of: date
+    version: str
+    records: Mapping[str, list[dict[str, Any]]]
+    """Every record as JSON data, by kind file (what the JSON exports publish and the version hashes)."""
+    tracked: tuple[str, ...]
+    """Milestone and commitment ids, by due period then id."""
+    timelines: Mapping[str, tuple[Entry, ...]]
+    standing: Mapping[str, Standing]
+    """Every voice on every tracked record as at the as-of date."""
+    steps: Mapping[str, tuple[Step, ...]]
+    reviews: Mapping[str, tuple[Review, ...]]
+    events: tuple[Event, ...]
+    """Every dated event known by the as-of date, newest first."""
+    linked_from: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    """Record id -> (kind label, ids of records that refer to it), labels sorted."""
+    cited: Mapping[tuple[str, str], tuple[str, ...]]
+    """(source id, locator) -> ids of records and items drawn from that passage."""
+    reported_by: Mapping[str, tuple[str, ...]]
+    sub_places: Mapping[str, tuple[str, ...]]
+    in_place: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    """Place id -> (kind name, record ids) for every kind with records there."""
+    themed: Mapping[str, tuple[tuple[str, str, str], ...]]
+    """Theme id -> (place id, principle set id, principle id)."""
+    findings: tuple[tuple[Rule, tuple[Finding, ...]], ...]
+    dues: Mapping[str, Period | None]
+    """Due period of each tracked record (for `standing_on`)."""
+
+    def standing_on(self, rid: str, day: date) -> Standing:
+        """Every voice on a tracked record as at another day, by the same rule."""
+        if day == self.as_of:
+            return self.standing[rid]
+        return standing_at(self.timelines[rid], self.dues[rid], day)
+
+
+def timeline_of(rec: Tracked, reviews: tuple[Review, ...]) -> tuple[Entry, ...]:
+    """A record's updates and the reviews of it, in timeline order."""
+    entries = [
+        Entry(
+            day=_known_by(u.date),
+            status=u.status,
+            voice=u.voice,
+            by=u.reported_by,
+            date_text=u.date.text,
+            summary=u.summary,
+            cites=tuple(u.cites),
+            origin=f"update {n}",
+        )
+        for n, u in enumerate(rec.updates, 1)
+    ]
+    entries += [
+        Entry(
+            day=_known_by(r.date),
+            status=r.verdict,
+            voice="independent",
+            by=r.reviewer,
+            date_text=r.date.text,
+            summary=r.summary,
+            cites=tuple(r.cites),
+            origin=r.id,
+        )
+        for r in sorted(reviews, key=lambda r: r.id)
+    ]
+    return sort_timeline(entries)
+
+
+def _known_by(period: Period) -> date:
+    return period.end or period.start or date.min
+
+
+def _tracked(index: Index) -> list[Tracked]:
+    items = [rec for kind in TRACKED_KINDS for rec in index.of_kind(kind) if isinstance(rec, Tracked)]
+    return sorted(items, key=lambda r: (r.due.sort_key if r.due else (date.max, date.max), r.id))
+
+
+def _reviews(index: Index) -> dict[str, tuple[Review, ...]]:
+    out: dict[str, list[Review]] = defaultdict(list)
+    for rec in index.of_kind("review"):
+        if isinstance(rec, Review):
+            out[rec.subject].append(rec)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _events(index: Index, until: date) -> tuple[Event, ...]:
+    out: list[Event] = []
+    for rid, item in index.records.items():
+        rec = item.record
+        places = tuple(getattr(rec, "places", []) or [])
+        if isinstance(rec, Tracked):
+            for n, u in enumerate(rec.updates, 1):
+                out.append(
+                    Event(
+                        _known_by(u.date), rid, item.kind.name, n, u.status, u.summary, tuple(u.cites), places, u.voice
+                    )
+                )
+        for n, h in enumerate(getattr(rec, "history", []) or [], 1):
+            day = h.date.end or h.date.start
+            if day is None:
+                continue
+            summary = getattr(h, "summary", None) or f"{rec.title_text()}: {h.status}."
+            out.append(Event(day, rid, item.kind.name, n, h.status, summary, tuple(h.cites), places))
+    out = [e for e in out if e.day <= until]
+    return tuple(sorted(out, key=lambda e: (e.day, e.record, e.number), reverse=True))
+
+
+def _linked_from(index: Index) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    out: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    for target, links in index.backlinks.items():
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for link in links:
+            label = index.records[link.source].kind.label
+            if link.source not in grouped[label]:
+                grouped[label].append(link.source)
+        out[target] = tuple((label, tuple(ids)) for label, ids in sorted(grouped.items()))
+    return out
+
+
+def _cited(index: Index) -> dict[tuple[str, str], tuple[str, ...]]:
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for rid, item in index.records.items():
+        for path, model in iter_models(item.record):
+            if not isinstance(model, Citation):
+                continue
+            target = rid
+            if len(path) >= 2 and path[0] in NESTED_FIELDS:
+                nested = getattr(item.record, str(path[0]))[int(path[1])]
+                target = getattr(nested, "id", rid)
+            if target not in out[(model.source, model.at)]:
+                out[(model.source, model.at)].append(target)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _places_of(rec: Any) -> list[str]:
+    places = getattr(rec, "places", None)
+    return list(places) if isinstance(places, list) else []
+
+
+def derive(index: Index, as_of: date) -> Derived:
+    """Compute, once, everything the pages and exports need beyond the records."""
+    records = records_json(index)
+    reviews = _reviews(index)
+    tracked = _tracked(index)
+    timelines = {rec.id: timeline_of(rec, reviews.get(rec.id, ())) for rec in tracked}
+    dues = {rec.id: rec.due for rec in tracked}
+    standing = {rid: standing_at(t, dues[rid], as_of) for rid, t in timelines.items()}
+
+    below: dict[str, list[str]] = defaultdict(list)
+    for b in index.of_kind("body"):
+        if isinstance(b, Body):
+            for target in dict.fromkeys(b.reports_to):
+                below[target].append(b.id)
+    sub_places: dict[str, list[str]] = defaultdict(list)
+    for p in index.of_kind("place"):
+        if isinstance(p, Place) and p.part_of is not None:
+            sub_places[p.part_of].append(p.id)
+    in_place: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for kind in KINDS:
+        if kind.name in ("place", "term", "theme"):
+            continue
+        for rec in index.of_kind(kind.name):
+            for pid in dict.fromkeys(_places_of(rec)):
+                in_place[pid].setdefault(kind.name, []).append(rec.id)
+    themed: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for pset in index.of_kind("principle-set"):
+        if isinstance(pset, PrincipleSet):
+            for item in pset.items:
+                for theme in dict.fromkeys(item.themes):
+                    for place in pset.places[:1]:
+                        themed[theme].append((place, pset.id, item.id))
+
+    return Derived(
+        as_of=as_of,
+        version=version_of(records),
+        records=MappingProxyType(records),
+        tracked=tuple(rec.id for rec in tracked),
+        timelines=MappingProxyType(timelines),
+        standing=MappingProxyType(standing),
+        steps=MappingProxyType({rid: steps(t, dues[rid]) for rid, t in timelines.items()}),
+        reviews=MappingProxyType(reviews),
+        events=_events(index, as_of),
+        linked_from=MappingProxyType(_linked_from(index)),
+        cited=MappingProxyType(_cited(index)),
+        reported_by=MappingProxyType({k: tuple(sorted(v)) for k, v in below.items()}),
+        sub_places=MappingProxyType({k: tuple(v) for k, v in sub_places.items()}),
+        in_place=MappingProxyType({k: tuple((n, tuple(ids)) for n, ids in v.items()) for k, v in in_place.items()}),
+        themed=MappingProxyType({k: tuple(sorted(v, key=lambda x: x[:2])) for k, v in themed.items()}),
+        findings=tuple((rule, tuple(found)) for rule, found in run_checks(index, standing, as_of)),
+        dues=MappingProxyType(dues),
+    )
+
+
+def sources_by_date(index: Index) -> list[Source]:
+    """Source papers, oldest first (ties by id)."""
+    srcs = [s for s in index.of_kind("source") if isinstance(s, Source)]
+    return sorted(srcs, key=lambda s: (s.date.sort_key, s.id))

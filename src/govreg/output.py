@@ -1,0 +1,46 @@
+"""One generated file, page or export, and what it is.
+
+Why: the Downloads page lists the exports by reading these descriptions, so no
+page has to guess what a file is from its path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """A generated file at a site path."""
+
+    path: str
+    content: str | bytes
+    media_type: str = "text/markdown"
+    description: str = ""
+    listed: bool = False
+    """Listed on the Downloads page (open data files are; pages and redirects are not)."""
+
+    @property
+    def size(self) -> int:
+        return len(self.content.encode("utf-8") if isinstance(self.content, str) else self.content)
+
+    @property
+    def format(self) -> str:
+        return FORMATS.get(self.media_type, self.media_type)
+
+
+FORMATS = {
+    "application/json": "JSON",
+    "application/schema+json": "JSON Schema",
+    "text/csv": "CSV",
+    "application/atom+xml": "Atom feed",
+    "text/calendar": "iCalendar",
+    "text/html": "HTML",
+    "text/markdown": "Markdown",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Spreadsheet (XLSX)",
+}
+
+
+def data_file(path: str, content: str | bytes, media_type: str, description: str) -> Output:
+    """An open-data file, listed on the Downloads page."""
+    return Output(path, content, media_type, description, listed=True)

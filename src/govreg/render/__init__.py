@@ -1,0 +1,36 @@
+"""Render: (index, derived) -> {site path: Markdown}, through Jinja templates.
+
+Why: pages are pure functions of the data and the as-of date. `derive` has
+computed every status, count and link back; views prepare what each page
+prints; templates only print, escaping every value for Markdown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..derive import Derived
+from ..index import Index
+from ..output import Output
+from .env import make_env
+from .links import Links
+from .site import build_all
+from .views import Site
+
+
+def render_site(
+    index: Index, derived: Derived, outputs: list[Output], site_url: str = "", diffs: list[Any] | None = None
+) -> list[Output]:
+    """Every Markdown page of the site; `outputs` are the exports (the Downloads page lists them),
+    `diffs` what changed since each earlier release."""
+    links = Links(index)
+    env = make_env(links)
+    site = Site(index, derived, links, site_url)
+    common = {"as_of": derived.as_of, "version": derived.version}
+    pages: dict[str, str] = {}
+
+    def put(path: str, template: str, **values: Any) -> None:
+        pages[path] = env.get_template(template).render(page=path, **common, **values)
+
+    build_all(site, put, outputs, diffs or [])
+    return [Output(path, text) for path, text in sorted(pages.items())]

@@ -1,0 +1,267 @@
+"""The page set: which pages exist and the view each is given to print."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import yaml
+
+from ..dates import quarter_ends
+from ..derive import sources_by_date
+from ..models import BY_NAME, KINDS, Kind, Place
+from ..models.milestone import Tracked
+from ..output import Output
+from ..status import LABELS, ORDER, Standing
+from ..urls import as_at_page, changes_month, list_path, page_path, register_path, review_pack
+from .views import Site, record_view
+
+SOON = timedelta(days=183)
+"""'Due soon' on the home page: within about six months of the as-of date."""
+
+Put = Any  # the page writer: put(path, template, **values)
+
+
+def build_all(site: Site, put: Put, outputs: list[Output], diffs: list[Any]) -> None:
+    """Every page: home, one list per kind, one page per record, reference pages."""
+    index = site.index
+    for kind in KINDS:
+        records = index.of_kind(kind.name)
+        if kind.name in ("milestone", "commitment"):
+            _registers(site, put, kind)
+        else:
+            put(list_path(kind), "list.md.j2", kind=kind, rows=[(r.id, _places_of(r)) for r in records])
+        for rec in records:
+            path = page_path(kind, rec.id)
+            put(path, "record.md.j2", **record_view(site, kind, rec, path))
+    put("index.md", "home.md.j2", **_home(site))
+    put("data-model.md", "data-model.md.j2", models=_data_model(site))
+    put("downloads.md", "downloads.md.j2", files=[o for o in outputs if o.listed])
+    _changes(site, put, diffs)
+    put("checks.md", "checks.md.j2", results=site.derived.findings)
+    _as_at(site, put)
+    _review_packs(site, put)
+
+
+def _places_of(rec: Any) -> list[str]:
+    places = getattr(rec, "places", None)
+    return list(places) if isinstance(places, list) else []
+
+
+def _tracked(site: Site, kind: str) -> list[Tracked]:
+    out = []
+    for rid in site.derived.tracked:
+        rec = site.index.get(rid)
+        if isinstance(rec, Tracked) and site.index.kind_of(rid) == kind:
+            out.append(rec)
+    return out
+
+
+def _row(site: Site, rec: Tracked) -> dict[str, Any]:
+    st: Standing = site.derived.standing[rec.id]
+    return {
+        "id": rec.id,
+        "owners": rec.actors(),
+        "places": rec.places,
+        "due": rec.due,
+        "status": st.overall,
+        "last": st.overall.entry.date_text if st.overall.entry else "none",
+    }
+
+
+def _registers(site: Site, put: Put, kind: Kind) -> None:
+    """Milestones or commitments: the register, grouped by due period, plus a page per status,
+    place and owner so every filter also works without JavaScript."""
+    rows = [_row(site, rec) for rec in _tracked(site, kind.name)]
+    statuses = [s for s in ORDER if any(x["status"].filter == s for x in rows)]
+    places = sorted({p for x in rows for p in x["places"]})
+    owners = sorted({o for x in rows for o in x["owners"]})
+    facets: dict[str, list[tuple[str, str, str, int]]] = {
+        "status": [
+            (s, LABELS.get(s, "Overdue"), register_path(kind, "status", s), sum(x["status"].filter == s for x in rows))
+            for s in statuses
+        ],
+        "place": [
+            (p, site.index.title(p), register_path(kind, "place", p), sum(p in x["places"] for x in rows))
+            for p in places
+        ],
+        "owner": [
+            (o, site.index.title(o), register_path(kind, "owner", o), sum(o in x["owners"] for x in rows))
+            for o in owners
+        ],
+    }
+    common = {"kind": kind, "facets": facets}
+    put(
+        list_path(kind),
+        "register.md.j2",
+        groups=_by_year(rows),
+        count=len(rows),
+        heading=kind.label,
+        scope=None,
+        **common,
+    )
+    keys: dict[str, Callable[[dict[str, Any]], list[str]]] = {
+        "status": lambda row: [row["status"].filter],
+        "place": lambda row: row["places"],
+        "owner": lambda row: row["owners"],
+    }
+    headings: dict[str, Callable[[str], str]] = {
+        "status": lambda label: f"{kind.label}: {label}",
+        "place": lambda label: f"{kind.label} in {label}",
+        "owner": lambda label: f"{kind.label} owned by {label}",
+    }
+    for facet, entries in facets.items():
+        for value, label, path, _ in entries:
+            mine = [x for x in rows if value in keys[facet](x)]
+            put(
+                path,
+                "register.md.j2",
+                groups=_by_year(mine),
+                count=len(mine),
+                heading=headings[facet](label),
+                scope=(facet, value),
+                **common,
+            )
+
+
+def _by_year(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Rows grouped by the financial year their due period starts in (rows already in register order)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        due = row["due"]
+        if due is None or due.start is None:
+            label = "No date given"
+        else:
+            y = due.start.year if due.start.month >= 4 else due.start.year - 1
+            label = f"Financial year {y}/{str(y + 1)[2:]}"
+        groups.setdefault(label, []).append(row)
+    return list(groups.items())
+
+
+def _home(site: Site) -> dict[str, Any]:
+    as_of = site.derived.as_of
+    due_soon: list[tuple[date, str]] = []
+    overdue: list[tuple[date, str]] = []
+    for rid in site.derived.tracked:
+        rec = site.index.get(rid)
+        st = site.derived.standing[rid].overall
+        if not isinstance(rec, Tracked) or rec.due is None or rec.due.end is None:
+            continue
+        if st.overdue:
+            overdue.append((rec.due.end, rid))
+        elif as_of <= rec.due.end <= as_of + SOON and st.status in ("no-evidence", "planned", "in-progress"):
+            due_soon.append((rec.due.end, rid))
+    tracked_events = [e for e in site.derived.events if e.kind in ("milestone", "commitment")]
+
+    def rows(items: list[tuple[date, str]]) -> list[tuple[str, Any, Any]]:
+        out = []
+        for _, rid in sorted(items):
+            rec = site.index.get(rid)
+            out.append((rid, getattr(rec, "due", None), site.derived.standing[rid].overall))
+        return out
+
+    return {
+        "places": [p for p in site.index.of_kind("place") if getattr(p, "part_of", None) in (None, "england")],
+        "due_soon": rows(due_soon),
+        "overdue": rows(overdue),
+        "changes": tracked_events[:10],
+        "counts": [(k, len(site.index.of_kind(k.name))) for k in KINDS],
+        "soon_until": as_of + SOON,
+    }
+
+
+def _data_model(site: Site) -> list[dict[str, Any]]:
+    """Per kind: its fields (name, required, description) and an example from the data."""
+    out = []
+    for kind in KINDS:
+        fields = [(name, info.is_required(), info.description or "") for name, info in kind.model.model_fields.items()]
+        records = site.index.of_kind(kind.name)
+        example = ""
+        if records:
+            dumped = records[0].model_dump(mode="json", exclude_defaults=True)
+            example = yaml.safe_dump([dumped], sort_keys=False, allow_unicode=True, width=100)
+        out.append({"kind": kind, "fields": fields, "example": example, "doc": (kind.model.__doc__ or "").strip()})
+    return out
+
+
+def _changes(site: Site, put: Put, diffs: list[Any]) -> None:
+    """The Changes page (months, with counts, and what changed between versions) and a page per month.
+
+    Why a page per month rather than "changed since" pages: each event is printed once,
+    so the pages grow with the events, not with their square.
+    """
+    by_month: dict[str, list[Any]] = defaultdict(list)
+    for e in site.derived.events:
+        by_month[f"{e.day.year:04d}-{e.day.month:02d}"].append(e)
+    months = [
+        (slug, date(int(slug[:4]), int(slug[5:]), 1), len(evs)) for slug, evs in sorted(by_month.items(), reverse=True)
+    ]
+    put("changes/index.md", "changes.md.j2", events=[], month=None, months=months, diffs=diffs)
+    for slug, first, _ in months:
+        put(changes_month(slug), "changes.md.j2", events=by_month[slug], month=first, months=months, diffs=[])
+
+
+def as_at_dates(site: Site) -> list[date]:
+    """Quarter ends from the earliest source date to the as-of date, and the as-of date itself."""
+    as_of = site.derived.as_of
+    starts = [s.date.start for s in sources_by_date(site.index) if s.date.start]
+    if not starts:
+        return [as_of]
+    return sorted({*quarter_ends(min(starts), as_of), as_of})
+
+
+def _as_at(site: Site, put: Put) -> None:
+    """A page per quarter end: the count by status, and every item whose status changed since the quarter before.
+
+    Why only the changes: the as-at pages are the no-JavaScript fallback of the date
+    picker; listing every item on every page made them grow with items times quarters.
+    """
+    days = as_at_dates(site)
+    put("as-at/index.md", "as-at.md.j2", day=None, previous=None, days=days, rows=[], counts=[])
+    before: dict[str, Standing] = {}
+    previous = None
+    for day in days:
+        now = {rid: site.derived.standing_on(rid, day) for rid in site.derived.tracked}
+        changed = [
+            (rid, before.get(rid), st)
+            for rid, st in now.items()
+            if rid not in before or _shown(before[rid]) != _shown(st)
+        ]
+        if previous is None:
+            changed = [row for row in changed if row[2].overall.status != "no-evidence" or row[2].overall.overdue]
+        counts: dict[str, int] = defaultdict(int)
+        for st in now.values():
+            counts[st.overall.filter] += 1
+        tally = [(LABELS.get(s, "Overdue"), counts[s]) for s in ORDER if counts[s]]
+        put(
+            as_at_page(day.isoformat()),
+            "as-at.md.j2",
+            day=day,
+            previous=previous,
+            days=days,
+            rows=changed,
+            counts=tally,
+        )
+        before, previous = now, day
+
+
+def _shown(st: Standing) -> tuple[str, bool, str, str | None]:
+    return (st.overall.status, st.overall.overdue, st.own.status, st.independent.status if st.independent else None)
+
+
+def _review_packs(site: Site, put: Put) -> None:
+    places: list[Place] = []
+    for place in site.index.of_kind("place"):
+        mine = [rid for rid in site.derived.tracked if place.id in _places_of(site.index.get(rid))]
+        if not mine:
+            continue
+        assert isinstance(place, Place)
+        places.append(place)
+        rows = [(rid, site.index.get(rid), site.derived.standing[rid]) for rid in mine]
+        put(review_pack(place.id), "review-pack.md.j2", place=place, rows=rows)
+    put("review-pack/index.md", "review-packs.md.j2", places=places)
+
+
+__all__ = ["BY_NAME", "build_all"]

@@ -1,0 +1,246 @@
+"""Views: what each record page is given to print, prepared in Python.
+
+Why: templates only print. Everything a page shows that is not a plain field of
+the record (status, voices, facts table, lead sentence, links back, diagrams,
+totals) is prepared here from the index and `Derived`, by one builder per kind
+found in `PARTS`, so no template calls back into logic or the index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..dates import Period
+from ..derive import Derived
+from ..index import Index, budget_total
+from ..markup import MD, anchor, escape_text
+from ..models import BY_NAME, Body, Budget, Kind, Place, Record, Source
+from ..models.common import _ref_kinds
+from ..svg import bar_chart, reporting_diagram
+from ..urls import url_of
+from .lead import lead
+from .links import Links, day_text, period
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every page builder reads: the records, what was derived from them, links."""
+
+    index: Index
+    derived: Derived
+    links: Links
+    site_url: str = ""
+
+
+# Fields shown in the facts table of any record page, with friendlier labels.
+LABELS = {
+    "type": "Type",
+    "places": "Place",
+    "part_of": "Part of",
+    "owners": "Owned by",
+    "made_by": "Made by",
+    "made_to": "Made to",
+    "made_on": "Made on",
+    "due": "Due",
+    "workstream": "Workstream",
+    "lead": "Lead",
+    "reports_to": "Reports to",
+    "hosted_by": "Formed by",
+    "legal_form": "Legal form",
+    "chairing": "Chairing",
+    "decision_rule": "Decision rule",
+    "quorum": "Quorum",
+    "meets_in_public": "Meets in public",
+    "meetings": "Meetings",
+    "held_by": "Overseen by",
+    "contributors": "Contributors",
+    "unit": "Unit",
+    "period": "Period",
+    "headline": "Headline figure",
+    "risk_share": "Risk share",
+    "abbreviation": "Abbreviation",
+    "aliases": "Also called",
+    "asked_by": "Asked by",
+    "answered_by": "Answered by",
+    "deadline": "Deadline",
+    "asked_of": "Asked of",
+    "date": "Date",
+    "source": "Source paper",
+    "authors": "Author",
+    "presenters": "Presented by",
+    "publishers": "Issued by",
+    "file": "Text file",
+    "amount": "Amount",
+    "about": "About",
+    "text": "Figure as printed",
+    "preferred_by": "Preferred by",
+    "outcome": "Outcome",
+    "question": "Question",
+    "expansion": "Stands for",
+    "variants": "Also written",
+    "last_reviewed": "Last reviewed",
+}
+SHOWN_ELSEWHERE = {
+    "id",
+    "former_ids",
+    "note",
+    "cites",
+    "name",
+    "title",
+    "term",
+    "summary",
+    "purpose",
+    "description",
+    "explanation",
+    "intro",
+    "items",
+    "seats",
+    "functions",
+    "history",
+    "updates",
+    "lines",
+    "printed_total",
+    "options",
+    "questions",
+    "outline",
+    "preferred",
+    "total_mismatch_note",
+    "remit",
+}
+"""Fields printed by the page's own sections (or not at all), so never in the facts table."""
+
+PROSE = ("text", "summary", "purpose", "explanation", "description", "remit")
+"""Free-text fields printed as paragraphs under the lead, in this order."""
+
+
+def facts(links: Links, page: str, rec: BaseModel) -> list[tuple[str, MD]]:
+    """(label, value) rows for the simple fields of a record, in schema order."""
+    rows: list[tuple[str, MD]] = []
+    for name, info in type(rec).model_fields.items():
+        if name in SHOWN_ELSEWHERE or (name == "meetings" and isinstance(getattr(rec, name), list)):
+            continue
+        value = getattr(rec, name)
+        if value in (None, [], ""):
+            continue
+        if _ref_kinds(info.annotation, info.metadata):
+            shown = links.refs(value if isinstance(value, list) else [value], page)
+        elif isinstance(value, Period):
+            shown = period(value)
+        elif isinstance(value, bool):
+            shown = MD("Yes" if value else "No")
+        elif isinstance(value, list):
+            shown = MD("; ").join(value)
+        else:
+            shown = escape_text(value)
+        rows.append((LABELS.get(name, name.replace("_", " ").capitalize()), shown))
+    return rows
+
+
+def prose(kind: Kind, rec: Record) -> list[tuple[str, str]]:
+    """(field, text) of the free-text fields shown as paragraphs ('text' is quoted)."""
+    out = []
+    for name in PROSE:
+        value = getattr(rec, name, None)
+        if isinstance(value, str) and value and not (kind.name == "figure" and name == "text"):
+            out.append((name, value))
+    return out
+
+
+def citation(site: Site, rec: Record) -> str:
+    """A plain-text reference: record, source and paragraph, register version, as-of date, permalink."""
+    index = site.index
+    kind = index.kind_of(rec.id).replace("-", " ")
+    parts = [f"{rec.title_text()} ({kind} {rec.id})."]
+    cites = getattr(rec, "cites", None) or []
+    if cites:
+        src = index.get(cites[0].source)
+        when = getattr(src, "date", None)
+        parts.append(f"Source: {src.title_text()}, {cites[0].at}" + (f" ({when.text})." if when else "."))
+    parts.append(f"Governance Register, version {site.derived.version}, as at {day_text(site.derived.as_of)}.")
+    parts.append(f"{site.site_url.rstrip('/')}{url_of(index, rec.id)}")
+    return " ".join(parts)
+
+
+def _body(site: Site, rec: Record, page: str) -> dict[str, Any]:
+    assert isinstance(rec, Body)
+    below = list(site.derived.reported_by.get(rec.id, ()))
+    diagram = None
+    if rec.reports_to or below:
+        title = site.index.title
+        diagram = reporting_diagram(
+            f"{rec.id}-lines", rec.name, [title(x) for x in rec.reports_to], [title(x) for x in below]
+        )
+    return {"reported_by": below, "diagram": diagram}
+
+
+def _budget(site: Site, rec: Record, page: str) -> dict[str, Any]:
+    assert isinstance(rec, Budget)
+    chart = None
+    if rec.lines:
+        bars = [(ln.area, ln.value, ln.value_text) for ln in rec.lines]
+        chart = bar_chart(f"{rec.id}-chart", f"{rec.title_text()}: budget lines", bars, rec.unit)
+    return {"chart": chart, "computed_total": budget_total(rec)}
+
+
+def _source(site: Site, rec: Record, page: str) -> dict[str, Any]:
+    assert isinstance(rec, Source)
+    cited = site.derived.cited
+    return {"outline": [(sec, anchor(sec.ref), cited.get((rec.id, sec.ref), ())) for sec in rec.outline]}
+
+
+def _place(site: Site, rec: Record, page: str) -> dict[str, Any]:
+    assert isinstance(rec, Place)
+    return {
+        "sub_places": site.derived.sub_places.get(rec.id, ()),
+        "in_place": [(BY_NAME[k], ids) for k, ids in site.derived.in_place.get(rec.id, ())],
+    }
+
+
+def _theme(site: Site, rec: Record, page: str) -> dict[str, Any]:
+    rows = []
+    for place, _, item_id in site.derived.themed.get(rec.id, ()):
+        _, item = site.index.nested[item_id]
+        rows.append((place, item_id, getattr(item, "text", "")))
+    return {"themed": rows}
+
+
+def _nothing(site: Site, rec: Record, page: str) -> dict[str, Any]:
+    return {}
+
+
+PARTS: dict[str, tuple[str | None, Callable[[Site, Record, str], dict[str, Any]]]] = {
+    "body": ("parts/body.md.j2", _body),
+    "budget": ("parts/budget.md.j2", _budget),
+    "source": ("parts/source.md.j2", _source),
+    "place": ("parts/place.md.j2", _place),
+    "theme": ("parts/theme.md.j2", _theme),
+    "principle-set": ("parts/principles.md.j2", _nothing),
+    "option-set": ("parts/options.md.j2", _nothing),
+    "consultation": ("parts/consultation.md.j2", _nothing),
+    "decision": ("parts/decision.md.j2", _nothing),
+    "organisation": ("parts/organisation.md.j2", _nothing),
+}
+"""Per kind: the template part that prints its own sections, and the builder of its view."""
+
+
+def record_view(site: Site, kind: Kind, rec: Record, page: str) -> dict[str, Any]:
+    """Everything a record page prints beyond the record's own fields."""
+    part, build = PARTS.get(kind.name, (None, _nothing))
+    standing = site.derived.standing.get(rec.id)
+    return {
+        "kind": kind,
+        "rec": rec,
+        "part": part,
+        "standing": standing,
+        "timeline": site.derived.timelines.get(rec.id, ()),
+        "lead": lead(site.links, page, rec),
+        "prose": prose(kind, rec),
+        "facts": facts(site.links, page, rec),
+        "linked_from": site.derived.linked_from.get(rec.id, ()),
+        "citation": citation(site, rec),
+        **build(site, rec, page),
+    }

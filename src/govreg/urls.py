@@ -1,0 +1,94 @@
+"""Every URL rule of the site: record pages, permalinks, lists, exports.
+
+Why one module: pages link to records, exports print their URLs, redirects point
+at them and the tests check them; if a rule lived in two places, a permalink could
+break without anyone noticing.
+"""
+
+from __future__ import annotations
+
+from .index import Index
+from .models import BY_NAME, Kind
+
+REGISTER_JSON = "data/register.json"
+STATUS_JSON = "data/status.json"
+SCHEMA_JSON = "data/register.schema.json"
+
+
+def page_path(kind: Kind, rid: str) -> str:
+    """The Markdown source of a record's permanent page: `<kind file>/<id>.md`."""
+    return f"{kind.file}/{rid}.md"
+
+
+def list_path(kind: Kind) -> str:
+    """The Markdown source of a kind's list page."""
+    return f"{kind.file}/index.md"
+
+
+def path_of(index: Index, rid: str) -> str:
+    """The Markdown source (and anchor, for nested items) of any id in the register."""
+    if rid in index.records:
+        return page_path(index.records[rid].kind, rid)
+    owner, _ = index.nested[rid]
+    return f"{page_path(index.records[owner].kind, owner)}#{rid}"
+
+
+def url_of(index: Index, rid: str) -> str:
+    """Site-absolute permanent URL of any id (nested ids: their parent's page and an anchor)."""
+    return url_of_path(path_of(index, rid))
+
+
+def url_of_path(path: str) -> str:
+    """The URL MkDocs serves a generated Markdown page at (directory URLs), anchor kept."""
+    page, _, anchor = path.partition("#")
+    page = page.removesuffix(".md")
+    folder = page == "index" or page.endswith("/index")
+    url = "/" + page.removesuffix("index") if folder else f"/{page}/"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def permalink(rid: str) -> str:
+    """The short permanent link of any id; it redirects to the record's page."""
+    return f"/r/{rid}/"
+
+
+def redirect_path(rid: str) -> str:
+    """The file that serves `permalink(rid)`."""
+    return f"r/{rid}/index.html"
+
+
+def former_path(kind: Kind, old: str) -> str:
+    """The file that keeps a renamed record's old page URL alive."""
+    return f"{kind.file}/{old}/index.html"
+
+
+def source_anchor_path(source_id: str, anchor: str) -> str:
+    """A section of a source's outline."""
+    return f"{page_path(BY_NAME['source'], source_id)}#{anchor}"
+
+
+def register_path(kind: Kind, facet: str | None = None, value: str | None = None) -> str:
+    """A milestones or commitments register page, whole or filtered by one facet value."""
+    if facet is None:
+        return list_path(kind)
+    return f"{kind.file}/{facet}/{value}.md"
+
+
+def place_feed(place_id: str) -> str:
+    return f"places/{place_id}/updates.xml"
+
+
+def place_calendar(place_id: str) -> str:
+    return f"places/{place_id}/milestones.ics"
+
+
+def review_pack(place_id: str, ext: str = "md") -> str:
+    return f"review-pack/{place_id}.{ext}"
+
+
+def changes_month(slug: str) -> str:
+    return f"changes/{slug}.md"
+
+
+def as_at_page(day_iso: str) -> str:
+    return f"as-at/{day_iso}.md"
