@@ -1,4 +1,5 @@
-"""Shared fixtures: the CLI, built sites (built once per test worker), a local server."""
+"""Shared fixtures: the CLI, built sites (built once per test session, shared by every
+xdist worker through a file lock), the real data's index, a local server."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
+
+from govreg.build import check
+from govreg.index import Index
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -36,15 +41,38 @@ def build_site(data: Path, out: Path, *extra: str) -> Path:
     return out
 
 
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, data: Path, *extra: str) -> Path:
+    """A site built once per test session, whichever worker asks first; the others wait and reuse it.
+
+    Why: building the real site takes several seconds; with xdist each worker is its own
+    process, so a session-scoped fixture alone would build it once per worker.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out = shared / f"shared-{name}" / "site"
+    with FileLock(str(shared / f"shared-{name}.lock")):
+        if not (out / "index.html").is_file():
+            build_site(data, out, *extra)
+    return out
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the bundled data, as `make site` builds it."""
-    return build_site(ROOT / "data", tmp_path_factory.mktemp("real") / "site")
+    return shared_build(tmp_path_factory, "real", ROOT / "data")
 
 
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(FIXTURES / "mini" / "data", tmp_path_factory.mktemp("mini") / "site")
+    return shared_build(tmp_path_factory, "mini", FIXTURES / "mini" / "data")
+
+
+@pytest.fixture(scope="session")
+def real_index() -> Index:
+    """The bundled data, loaded and checked (once per worker: it is fast)."""
+    found, problems = check(ROOT / "data")
+    assert problems == [], problems
+    return found
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

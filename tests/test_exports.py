@@ -29,14 +29,14 @@ from lxml import etree
 
 from conftest import FIXTURES, ROOT, build_site
 from govreg.build import check, generate
+from govreg.derive import derive
 from govreg.export import export_all
 from govreg.export.atom import feeds
-from govreg.export.common import url_of
 from govreg.export.csv_ import csv_files
-from govreg.export.events import events
 from govreg.export.ical import calendars
 from govreg.index import Index
 from govreg.models import BY_FILE, KINDS
+from govreg.urls import url_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
@@ -48,11 +48,9 @@ HOST = "http://register.test"  # any origin: resolves site-absolute paths when c
 
 
 @pytest.fixture(scope="module")
-def index() -> Index:
+def index(real_index: Index) -> Index:
     """The bundled data, loaded and checked independently of any export."""
-    found, problems = check(ROOT / "data")
-    assert problems == []
-    return found
+    return real_index
 
 
 @pytest.fixture(scope="module")
@@ -320,7 +318,7 @@ def tweaked_site(tweaked: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
 def test_formula_cells_are_neutralised(tweaked: Path) -> None:
     found, problems = check(tweaked)
     assert problems == []
-    files = {name: list(csv.DictReader(io.StringIO(text))) for name, text in csv_files(found).items()}
+    files = {o.path: list(csv.DictReader(io.StringIO(str(o.content)))) for o in csv_files(found)}
     titles = {r["id"]: r["title"] for name in ("milestones", "budgets", "decisions") for r in files[f"data/{name}.csv"]}
     assert titles["bolton-ms-pool"] == "'=1+1 pooled budget in place"
     assert titles["bolton-ms-colocation"] == "'+44 co-location completed"
@@ -361,7 +359,7 @@ def check_feed(site: Path, path: Path) -> list[str]:
 
 def test_atom_feed_lists_every_event(real_site: Path, register: dict[str, Any], index: Index) -> None:
     parsed = parse_feed(real_site / "updates.xml")
-    expected = events(index, as_of_of(register))
+    expected = derive(index, as_of_of(register)).events
     assert expected, "the bundled data should have dated events"
     assert len(check_feed(real_site, real_site / "updates.xml")) == len(expected)
     assert [urlsplit(e.link).path for e in parsed.entries] == [url_of(index, ev.record) for ev in expected]
@@ -375,13 +373,13 @@ def test_place_feeds_exist_for_every_place(real_site: Path, register: dict[str, 
         path = real_site / "places" / place.id / "updates.xml"
         ids = check_feed(real_site, path)
         assert set(ids) <= all_ids
-        expected = [e for e in events(index, as_of_of(register)) if place.id in e.places]
+        expected = [e for e in derive(index, as_of_of(register)).events if place.id in e.places]
         assert len(ids) == len(expected), place.id
 
 
 def test_feed_links_are_absolute_with_a_site_url(index: Index) -> None:
     site_url = "https://example.org/register/"
-    out = feeds(index, date(2021, 3, 24), site_url)
+    out = {o.path: o.content for o in feeds(index, derive(index, date(2021, 3, 24)), site_url)}
     root = etree.fromstring(out["updates.xml"])
     assert root.get(XML_BASE) == site_url
     hrefs = [link.get("href") for link in root.iter(f"{ATOM}link")]
@@ -435,8 +433,8 @@ def test_place_calendars_exist_for_every_place(real_site: Path, register: dict[s
 
 def test_calendar_uids_are_stable(index: Index) -> None:
     """A UID depends on the record alone: not on the as-of date or which calendar holds it."""
-    first = calendars(index, date(2021, 3, 24))
-    later = calendars(index, date(2022, 1, 1), "https://example.org/")
+    first = {o.path: bytes(o.content) for o in calendars(index, derive(index, date(2021, 3, 24)))}
+    later = {o.path: bytes(o.content) for o in calendars(index, derive(index, date(2022, 1, 1)), "https://example.org/")}
 
     def uids(blob: bytes) -> list[str]:
         return sorted(str(ev["uid"]) for ev in Calendar.from_ical(blob).walk("VEVENT"))
@@ -489,12 +487,13 @@ def test_exports_are_deterministic(real_site: Path, register: dict[str, Any]) ->
 
 
 def test_export_paths_are_the_documented_set(index: Index) -> None:
-    paths = set(export_all(index, date(2021, 3, 24)))
+    paths = {o.path for o in export_all(index, derive(index, date(2021, 3, 24)))}
     for kind in KINDS:
         assert {f"data/{kind.file}.json", f"data/{kind.file}.csv"} <= paths
     for place in index.of_kind("place"):
         assert {f"places/{place.id}/updates.xml", f"places/{place.id}/milestones.ics"} <= paths
-    fixed = {"data/register.json", "data/register.schema.json", "data/datapackage.json", "data/pages.json"}
+    fixed = {"data/register.json", "data/status.json", "data/register.schema.json", "data/datapackage.json"}
+    fixed |= {"data/pages.json"}
     assert fixed | {"updates.xml", "milestones.ics"} <= paths
 
 
@@ -554,10 +553,18 @@ def test_downloads_page_lists_every_file_with_its_size(real_site: Path) -> None:
         assert urljoin(f"{HOST}/downloads/", href) == f"{HOST}/{name}"
 
 
-def test_changes_page_lists_the_feed(real_site: Path, index: Index) -> None:
+def test_changes_pages_list_the_feed(real_site: Path, index: Index) -> None:
+    """The month pages, newest month first, list exactly the feed's entries in the feed's order."""
     page = (real_site / "changes" / "index.html").read_text(encoding="utf-8")
-    body = page[page.index("<tbody>") : page.index("</tbody>")]
-    links = re.findall(r'<tr>\s*<td>[\d-]+</td>\s*<td><a href="([^"]+)"', body)
-    shown = [urljoin(f"{HOST}/changes/", h).removeprefix(HOST) for h in links]
+    months = re.findall(r'<td><a href="([^"]+)">[A-Z][a-z]+ \d{4}</a></td>\s*<td>(\d+)</td>', page)
+    assert months, "no month links on the Changes page"
+    shown = []
+    for href, count in months:
+        url = urljoin(f"{HOST}/changes/", href).removeprefix(HOST)
+        month = page_file(real_site, url).read_text(encoding="utf-8")
+        body = month[month.index("<tbody>") : month.index("</tbody>")]
+        links = re.findall(r'<tr>\s*<td>[\d-]+</td>\s*<td><a href="([^"]+)"', body)
+        assert len(links) == int(count), url
+        shown += [urljoin(f"{HOST}{url}", h).removeprefix(HOST) for h in links]
     feed = parse_feed(real_site / "updates.xml")
     assert shown == [e.link for e in feed.entries]

@@ -32,7 +32,7 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURES, build_site, html_pages, is_redirect, run_cli, serve
+from conftest import FIXTURES, html_pages, is_redirect, run_cli, serve, shared_build
 from govreg.build import check, generate
 from govreg.markup import escape_text
 from govreg.models import KINDS
@@ -83,7 +83,7 @@ def url_of_markdown(path: str) -> str:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(DATA, tmp_path_factory.mktemp("hostile") / "site", "--as-of", AS_OF)
+    return shared_build(tmp_path_factory, "hostile", DATA, "--as-of", AS_OF)
 
 
 @pytest.fixture(scope="module")

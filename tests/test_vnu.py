@@ -7,6 +7,7 @@ its reason; anything the register writes must be error-free.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -34,11 +35,12 @@ ALLOWED = {
 }
 
 
-@pytest.mark.skipif(
-    shutil.which("java") is None or not VNU.is_file(),
-    reason="java and node_modules/vnu-jar are installed by `make test`",
-)
 def test_every_page_is_valid_html(real_site: Path) -> None:
+    if shutil.which("java") is None or not VNU.is_file():
+        message = "java and node_modules/vnu-jar are installed by `make test`"
+        if os.environ.get("CI"):
+            pytest.fail(f"the Nu HTML Checker cannot run under CI: {message}")
+        pytest.skip(message)
     pages = [str(p) for p in sorted(real_site.rglob("*.html"))]
     done = subprocess.run(
         ["java", "-Xss8m", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
