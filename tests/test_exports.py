@@ -434,7 +434,9 @@ def test_place_calendars_exist_for_every_place(real_site: Path, register: dict[s
 def test_calendar_uids_are_stable(index: Index) -> None:
     """A UID depends on the record alone: not on the as-of date or which calendar holds it."""
     first = {o.path: bytes(o.content) for o in calendars(index, derive(index, date(2021, 3, 24)))}
-    later = {o.path: bytes(o.content) for o in calendars(index, derive(index, date(2022, 1, 1)), "https://example.org/")}
+    later = {
+        o.path: bytes(o.content) for o in calendars(index, derive(index, date(2022, 1, 1)), "https://example.org/")
+    }
 
     def uids(blob: bytes) -> list[str]:
         return sorted(str(ev["uid"]) for ev in Calendar.from_ical(blob).walk("VEVENT"))

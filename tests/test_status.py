@@ -173,7 +173,9 @@ update = st.tuples(days, st.sampled_from(STATUSES), voices, st.booleans())
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(updates=st.lists(update, max_size=6), due_day=days)
-def test_every_place_agrees_with_derive(updates: list[tuple[date, str, tuple[str, str | None], bool]], due_day: date) -> None:
+def test_every_place_agrees_with_derive(
+    updates: list[tuple[date, str, tuple[str, str | None], bool]], due_day: date
+) -> None:
     lines = []
     reviews = []
     entries: list[tuple[date, str, str, str | None]] = []
@@ -188,7 +190,7 @@ def test_every_place_agrees_with_derive(updates: list[tuple[date, str, tuple[str
         )
         entries.append((day, status, voice, by))
     # Reviews come after updates in the timeline on the same day (data order: updates, then reviews by id).
-    for n, day, status, by in sorted(reviews, key=lambda r: f"rv-{r[0]:02d}"):
+    for _, day, status, by in sorted(reviews, key=lambda r: f"rv-{r[0]:02d}"):
         entries.append((day, status, "independent", by))
     milestone = (
         f"- id: m\n  title: Do the thing\n  places: [here]\n  due: '{due_day.isoformat()}'\n"
@@ -209,7 +211,7 @@ def test_every_place_agrees_with_derive(updates: list[tuple[date, str, tuple[str
         (data / "milestones.yml").write_text(milestone)
         if review_yaml:
             (data / "reviews.yml").write_text(review_yaml)
-        index, problems = check(data.parent)
+        _, problems = check(data.parent)
         assert problems == [], problems
         result = generate(data.parent, AS_OF)
     assert result.derived is not None
@@ -259,7 +261,7 @@ def test_every_place_agrees_with_derive(updates: list[tuple[date, str, tuple[str
             expected = derived.standing_on("m", day).overall
             assert _as_at_count(str(content)) == (LABELS[expected.status] if not expected.overdue else "Overdue"), path
 
-    pack = list(csv.DictReader(io.StringIO(str(files["review-pack/here.csv"]))))[0]
+    pack = next(iter(csv.DictReader(io.StringIO(str(files["review-pack/here.csv"])))))
     assert pack["own_status"] == standing.own.status
     assert pack["independent_verdict"] == (standing.independent.status if standing.independent else "not yet reviewed")
 
