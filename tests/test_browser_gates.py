@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -9,6 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import html_pages
+from govreg.derive import derive
+from govreg.index import Index
 
 pytestmark = pytest.mark.browser
 
@@ -126,3 +129,32 @@ def test_search_finds_records(real_url: str, browser: Any, query: str, expected:
     page.close()
     assert any(urlsplit(h).path == expected for h in hits[:5]), hits[:10]
     assert any(r.endswith("search/search_index.json") and r.startswith(real_url) for r in requests)
+
+
+PICKER_DAYS = ["2018-06-30", "2019-04-01", "2019-12-31", "2020-07-01", "2021-03-24", "2022-07-01"]
+
+
+@pytest.mark.parametrize("register", ["milestones", "commitments"])
+def test_date_picker_agrees_with_derive(real_url: str, browser: Any, real_index: Index, register: str) -> None:
+    """The date picker shows, for every record and several dates, exactly the status `derive` gives."""
+    derived = derive(real_index, date(2021, 3, 24))
+    page = browser.new_page()
+    page.goto(f"{real_url}/{register}/")
+    rows = page.locator(".gr-filterable tbody tr")
+    assert rows.count() > 5
+    for day in PICKER_DAYS:
+        page.fill("#gr-asat", day)
+        page.dispatch_event("#gr-asat", "change")
+        page.wait_for_function(
+            "day => document.querySelector('.gr-asat [aria-live]').textContent.includes(day)", arg=day
+        )
+        shown = page.eval_on_selector_all(
+            ".gr-filterable tbody tr",
+            "rows => rows.map(r => [r.querySelector('td code').textContent, r.querySelector('.gr-badge').textContent,"
+            " r.querySelector('.gr-badge').className])",
+        )
+        assert len(shown) == rows.count()
+        for rid, label, css in shown:
+            expected = derived.standing_on(rid, date.fromisoformat(day)).overall
+            assert (rid, day, label, css) == (rid, day, expected.label, f"gr-badge {expected.css}")
+    page.close()
