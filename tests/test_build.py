@@ -79,14 +79,15 @@ def test_schema_file_matches_models() -> None:
 
 def test_every_record_has_a_page(mini_site: Path) -> None:
     from govreg.build import check
-    from govreg.models import BY_NAME
+    from govreg.urls import url_of
 
     index, problems = check(MINI)
     assert problems == []
     for rid, item in index.records.items():
-        page = mini_site / item.kind.file / rid / "index.html"
+        url = url_of(index, rid)
+        assert url == f"/{item.kind.file}/{rid}/"
+        page = mini_site / url.strip("/") / "index.html"
         assert page.is_file(), rid
         assert rid in page.read_text(encoding="utf-8")
         listing = (mini_site / item.kind.file / "index.html").read_text(encoding="utf-8")
         assert f"{rid}/" in listing
-    assert BY_NAME["body"].file == "bodies"

@@ -19,7 +19,7 @@ import yaml
 
 from govreg.abbr import NOT_ABBREVIATIONS, abbreviations_in, glossary_forms, text_fields
 from govreg.build import check
-from govreg.index import BUDGET_TOLERANCE, Index, budget_total
+from govreg.index import Index
 from govreg.models import (
     Body,
     Budget,
@@ -115,21 +115,6 @@ def test_every_source_names_its_paper_and_outline(index: Index) -> None:
             assert (SEEDS / source.file).is_file(), f"{source.id}: no seed file {source.file}"
 
 
-def test_every_locator_is_in_its_source_outline(index: Index) -> None:
-    outlines = {sid: src.outline_refs() for sid, src in index.sources().items()}
-    bad: list[str] = []
-    total = 0
-    for record in records(index):
-        for cite in citations(record):
-            total += 1
-            if cite.source not in outlines:
-                bad.append(f"{record.id}: no source {cite.source!r}")
-            elif cite.at not in outlines[cite.source]:
-                bad.append(f"{record.id}: {cite.at!r} is not in the outline of {cite.source}")
-    assert total > 600, total
-    assert not bad, "\n".join(bad)
-
-
 # ---------------------------------------------------------------- 2. whole lists
 
 
@@ -177,18 +162,6 @@ def test_lists_are_recorded_whole(index: Index) -> None:
 # ---------------------------------------------------------------- 3. budgets
 
 AMOUNT = re.compile(r"\d+(?:\.\d+)?")
-
-
-def test_budget_lines_add_up_to_the_printed_total(index: Index) -> None:
-    totalled = [b for b in records(index) if isinstance(b, Budget) and b.printed_total and b.printed_total.value]
-    assert totalled, "no budget prints a total"
-    for budget in totalled:
-        assert budget.printed_total is not None and budget.printed_total.value is not None
-        gap = abs(budget_total(budget) - budget.printed_total.value)
-        assert gap <= BUDGET_TOLERANCE or budget.total_mismatch_note, (
-            f"{budget.id}: lines add up to {budget_total(budget)}, the paper prints "
-            f"{budget.printed_total.text} and no total_mismatch_note explains it"
-        )
 
 
 def test_budget_values_match_their_printed_text(index: Index) -> None:
