@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test serve lint typecheck schema bench clean system-deps
+.PHONY: site test test-fast serve lint typecheck schema bench clean system-deps
 
 ## site: install pinned dependencies, validate the data, build site/ (old site kept on failure)
 site: $(VENV)/.site-deps
@@ -18,6 +18,13 @@ test: $(VENV)/.test-deps system-deps node_modules/.installed
 	$(BIN)/ruff format --check src tests hooks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+## test-fast: the edit loop: lint, type-check and every test that needs no browser (about 2 minutes)
+test-fast: $(VENV)/.test-deps
+	$(BIN)/ruff check src tests hooks
+	$(BIN)/ruff format --check src tests hooks
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "not browser"
 
 ## serve: live preview; rebuilds when data/, hooks/ or the package change
 serve: $(VENV)/.site-deps

@@ -25,7 +25,7 @@ from conftest import FIXTURES
 from govreg.build import check, generate
 from govreg.dates import Period, parse_period
 from govreg.derive import derive
-from govreg.status import LABELS, OPEN, Entry, label_of, status_at, steps
+from govreg.status import LABELS, OPEN, RULE_TEXT, Entry, label_of, status_at, steps
 
 AS_OF = date(2021, 3, 24)
 STATUSES = ["planned", "in-progress", "done", "changed", "superseded", "missed", "dropped"]
@@ -284,3 +284,8 @@ def test_derive_is_computed_once_and_frozen() -> None:
     else:
         raise AssertionError("Derived.standing can be changed after derive")
     assert not hasattr(index, "derived")
+
+
+def test_about_page_states_the_rule_in_force() -> None:
+    about = (FIXTURES.parents[1] / "docs" / "about.md").read_text(encoding="utf-8")
+    assert RULE_TEXT in about, "docs/about.md must state status.RULE_TEXT word for word"

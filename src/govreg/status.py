@@ -14,6 +14,8 @@ The rule, as the About page states it:
 - Overdue: the due period ended before the day and the status is still open
   (no evidence, planned or in progress).
 
+The About page states the rule in the words of `RULE_TEXT` (a test keeps them equal).
+
 Why one module: the record page, the registers, the "as at" pages, the exports,
 the rule checks and the browser's date picker all show this status; each reads it
 from here (the browser through the steps published in `data/status.json`).
@@ -29,6 +31,18 @@ from .dates import Period
 from .models.common import Citation
 
 Voice = Literal["self", "independent"]
+
+RULE_TEXT = (
+    "A milestone or commitment's status as at a date comes from its timeline: the dated updates in its "
+    "record and the verdicts of independent reviewers, each counting from the last day of the period it is "
+    'dated (an update dated "April 2019" counts from 30 April 2019). The status as at a date is that of the '
+    "latest entry counting by then; entries counting on the same day keep the order they are written in "
+    '(updates first, then reviews). With no entry, the status is "No evidence". The register shows three '
+    "voices: the body's own (the updates it reports on itself), each independent reviewer's, and the "
+    "register's status, which is the most recent evidence whoever gave it. An item is overdue when its due "
+    "period ended before the date and its status is still open: no evidence, planned or in progress."
+)
+"""The rule in plain words, as the About and Data model pages print it."""
 
 LABELS = {
     "no-evidence": "No evidence",

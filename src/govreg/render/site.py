@@ -14,7 +14,7 @@ from ..derive import sources_by_date
 from ..models import BY_NAME, KINDS, Kind, Place
 from ..models.milestone import Tracked
 from ..output import Output
-from ..status import LABELS, ORDER, Standing
+from ..status import LABELS, ORDER, RULE_TEXT, Standing
 from ..urls import as_at_page, changes_month, list_path, page_path, register_path, review_pack
 from .views import Site, record_view
 
@@ -37,7 +37,7 @@ def build_all(site: Site, put: Put, outputs: list[Output], diffs: list[Any]) -> 
             path = page_path(kind, rec.id)
             put(path, "record.md.j2", **record_view(site, kind, rec, path))
     put("index.md", "home.md.j2", **_home(site))
-    put("data-model.md", "data-model.md.j2", models=_data_model(site))
+    put("data-model.md", "data-model.md.j2", models=_data_model(site), status_rule=RULE_TEXT)
     put("downloads.md", "downloads.md.j2", files=[o for o in outputs if o.listed])
     _changes(site, put, diffs)
     put("checks.md", "checks.md.j2", results=site.derived.findings)
