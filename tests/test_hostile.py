@@ -36,6 +36,7 @@ from conftest import FIXTURES, html_pages, is_redirect, run_cli, serve, shared_b
 from govreg.build import check, generate
 from govreg.markup import escape_text
 from govreg.models import KINDS
+from govreg.urls import url_of_path
 
 pytestmark = pytest.mark.browser
 
@@ -75,10 +76,8 @@ def page_file(site: Path, url: str) -> Path:
 
 
 def url_of_markdown(path: str) -> str:
-    """'bodies/x.md' -> '/bodies/x/', 'bodies/index.md' -> '/bodies/', 'index.md' -> '/'."""
-    stem = path.removesuffix(".md")
-    stem = stem.removesuffix("index").rstrip("/")
-    return "/" + (stem + "/" if stem else "")
+    """'bodies/x.md' -> '/bodies/x/', 'bodies/index.md' -> '/bodies/', 'index.md' -> '/' (the site's URL rule)."""
+    return url_of_path(path)
 
 
 @pytest.fixture(scope="module")
