@@ -6,7 +6,20 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import ActorRef, Cites, LineRef, PeriodField, PlaceRef, Record, StatusUpdate, Text, WorkstreamRef
+from .common import (
+    ActorRef,
+    Cites,
+    LineRef,
+    PeriodField,
+    PlaceRef,
+    Record,
+    StatusUpdate,
+    SubjectItemRef,
+    Text,
+    WorkstreamRef,
+)
+
+CONTINUES_DESCRIPTION = "Earlier records of the same plan, in older papers (the reverse link is computed)."
 
 
 class Milestone(Record):
@@ -19,6 +32,7 @@ class Milestone(Record):
     places: list[PlaceRef] = Field(min_length=1)
     due: PeriodField
     updates: list[StatusUpdate] = Field(default_factory=list, description="Dated status updates with evidence.")
+    continues: list[SubjectItemRef] = Field(default_factory=list, description=CONTINUES_DESCRIPTION)
     cites: Cites
 
 
@@ -46,7 +60,8 @@ class Commitment(Record):
     due: PeriodField | None = None
     type: Literal["engagement", "service", "governance", "financial", "other"] = "other"
     places: list[PlaceRef] = Field(min_length=1)
-    updates: list[StatusUpdate] = Field(default_factory=list)
+    updates: list[StatusUpdate] = Field(default_factory=list, description="Dated status updates with evidence.")
+    continues: list[SubjectItemRef] = Field(default_factory=list, description=CONTINUES_DESCRIPTION)
     cites: Cites
 
 
