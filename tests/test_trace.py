@@ -17,7 +17,7 @@ from test_data import normalise, occurs, paper_texts
 
 from govreg.build import check
 from govreg.index import Index
-from govreg.models import Milestone
+from govreg.models import Commitment, Milestone
 from govreg.models.common import StatusUpdate
 from govreg.problems import report
 from govreg.status import status_at
@@ -30,9 +30,15 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 SELF_REPORTED = {
     "nwl-crcc-ms-2019-06": "done",
     "nwl-crcc-ms-2019-07": "in-progress",
+    "nwl-commitment-extend-engagement": "in-progress",
+    "nwl-commitment-citizens-panel": "in-progress",
+    "nwl-commitment-lay-partner-forum": "in-progress",
+    "nwl-local-commitment-6": "in-progress",
 }
-"""Items their own paper reports on elsewhere in the text (e.g. NW London section 1: the Case
-for Change was launched on 28 May 2019), with the status that paper supports on its own date."""
+"""Items their own paper reports as happened or under way (e.g. NW London section 1: the Case for
+Change was launched on 28 May 2019; section 6: the Citizens' Panel is "in the process of" being
+established), with the status that paper supports on its own date. Reviewed by hand: the only
+items whose non-planned status may rest on their own paper at their own passage."""
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +89,8 @@ def test_every_status_other_than_planned_has_later_evidence(index: Index) -> Non
                 continue
             later = [c for c in update.cites if source_day(sources[c.source]) > source_day(sources[sid])]
             elsewhere = [c for c in update.cites if c.source == sid and (c.source, c.at) not in mine]
-            if not later and not elsewhere:
+            itself = item_id in SELF_REPORTED and any(c.source == sid for c in update.cites)
+            if not later and not elsewhere and not itself:
                 bad.append(f"{item_id} updates[{i}] {update.status}: cites no later paper ({sid} is its own)")
     assert not bad, "\n".join(bad)
 
@@ -181,7 +188,7 @@ def test_an_item_its_own_paper_reports_as_happened_is_not_planned_there(index: I
             bad.append(f"{item_id}: its own paper reports it, but it is 'planned' as at {day}")
     for item_id, expected in SELF_REPORTED.items():
         record = index.get(item_id)
-        assert isinstance(record, Milestone)
+        assert isinstance(record, Milestone | Commitment)
         assert status_at(record.updates, record.due, date(2019, 7, 15)).status == expected, item_id
     assert not bad, "\n".join(bad)
 
