@@ -17,8 +17,9 @@ from test_data import normalise, occurs, paper_texts
 
 from govreg.build import check
 from govreg.index import Index
+from govreg.load import format_path
 from govreg.models import Commitment, Milestone
-from govreg.models.common import StatusUpdate
+from govreg.models.common import StatusUpdate, iter_models
 from govreg.problems import report
 from govreg.status import status_at
 from govreg.trace import source_day, sources_in_order, trace_rows, traced_items
@@ -163,16 +164,17 @@ def test_every_trace_quote_is_in_its_paper(index: Index, papers: dict[str, tuple
     sources = index.sources()
     checked = 0
     bad: list[str] = []
-    for item_id, _, updates in items(index):
-        for i, update in enumerate(updates):
-            if update.quote is None:
+    for loaded in index.records.values():  # every status update anywhere: items' and organisations' history
+        for path, update in iter_models(loaded.record):
+            if not isinstance(update, StatusUpdate) or update.quote is None:
                 continue
             file = sources[update.cites[0].source].file
             assert file, update.cites[0].source
             checked += 1
             quote = normalise(update.quote)
             if not any(occurs(quote, text) for text in papers[file]):
-                bad.append(f"{item_id} updates[{i}] ({update.cites[0].source} {update.cites[0].at}): {quote[:120]!r}")
+                where = f"{loaded.record.id} {format_path(path)}"
+                bad.append(f"{where} ({update.cites[0].source} {update.cites[0].at}): {quote[:120]!r}")
     assert checked > 20, checked
     assert not bad, "quotes not found word for word in the first cited paper:\n" + "\n".join(bad)
 
