@@ -8,6 +8,7 @@ each later paper was read against every earlier one, so that "silent" is a findi
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -253,3 +254,58 @@ def test_continues_links_point_to_older_papers(index: Index) -> None:
                 bad.append(f"{item_id} continues {earlier}, which is not from an older paper")
     assert links >= 3
     assert not bad, "\n".join(bad)
+
+
+MINI = ROOT / "tests" / "fixtures" / "mini" / "data"
+
+
+def test_trace_rows_tell_silent_from_not_traced(tmp_path: Path) -> None:
+    """A later paper that lists the item's paper in `traces` and does not speak to the item is
+    'silent'; one that does not list it is 'not traced'; one that speaks gives its update."""
+    data = Path(shutil.copytree(MINI, tmp_path / "data"))
+    sources = data / "bolton" / "sources.yml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8")
+        + """- id: src-later-traced
+  title: A later paper read against the first
+  date: June 2020
+  places: [bolton]
+  traces: [src-bolton-2019-04-scf]
+  outline: [{ref: "1", title: One}]
+- id: src-later-speaks
+  title: A later paper that speaks to the pool
+  date: July 2020
+  places: [bolton]
+  traces: [src-bolton-2019-04-scf, src-later-traced]
+  outline: [{ref: "1", title: One}]
+- id: src-later-untraced
+  title: A later paper nobody read against the first
+  date: August 2020
+  places: [bolton]
+  outline: [{ref: "1", title: One}]
+""",
+        encoding="utf-8",
+    )
+    milestones = data / "bolton" / "milestones.yml"
+    text = milestones.read_text(encoding="utf-8")
+    marker = "      cites: [{source: src-bolton-2019-04-scf, at: recommendations}]\n"
+    assert marker in text
+    text = text.replace(
+        marker,
+        marker
+        + "    - date: July 2020\n      status: planned\n      reconfirmed: true\n"
+        + "      summary: Restated unchanged.\n      cites: [{source: src-later-speaks, at: '1'}]\n",
+        1,
+    )
+    milestones.write_text(text, encoding="utf-8")
+    idx, problems = check(data)
+    assert not problems, report(problems)
+    rows = trace_rows(idx)
+    assert list(rows) == ["src-bolton-2019-04-scf", "src-later-traced", "src-later-speaks", "src-later-untraced"]
+    pool = next(row for row in rows["src-bolton-2019-04-scf"] if row.item == "bolton-ms-pool")
+    assert [(c.source, c.verdict) for c in pool.cells] == [
+        ("src-later-traced", "silent"),
+        ("src-later-speaks", "reconfirmed"),
+        ("src-later-untraced", "not traced"),
+    ]
+    assert pool.cells[1].update is not None and pool.cells[1].update.summary == "Restated unchanged."
