@@ -22,6 +22,7 @@ from .models import KINDS, Body, Place, PrincipleSet, Review, Source
 from .models.common import Citation, iter_models
 from .models.milestone import Tracked
 from .status import LABELS, Entry, Standing, Step, sort_timeline, standing_at, steps
+from .trace import TraceRow, trace_rows
 
 TRACKED_KINDS = ("milestone", "commitment")
 """Kinds with a status: their records carry dated updates and are reviewed."""
@@ -80,6 +81,10 @@ class Derived:
     themed: Mapping[str, tuple[tuple[str, str, str], ...]]
     """Theme id -> (place id, principle set id, principle id)."""
     findings: tuple[tuple[Rule, tuple[Finding, ...]], ...]
+    continued_by: Mapping[str, tuple[str, ...]]
+    """Record id -> later records of the same plan (the reverse of `continues`)."""
+    trace: Mapping[str, tuple[TraceRow, ...]]
+    """Source id -> its items, each with what every later paper said about it (oldest paper first)."""
     dues: Mapping[str, Period | None]
     """Due period of each tracked record (for `standing_on`)."""
 
@@ -102,6 +107,10 @@ def timeline_of(rec: Tracked, reviews: tuple[Review, ...]) -> tuple[Entry, ...]:
             summary=u.summary,
             cites=tuple(u.cites),
             origin=f"update {n}",
+            reconfirmed=u.reconfirmed,
+            quote=u.quote,
+            successor_id=u.successor_id,
+            successor_name=u.successor_name,
         )
         for n, u in enumerate(rec.updates, 1)
     ]
@@ -225,6 +234,11 @@ def derive(index: Index, as_of: date) -> Derived:
                     for place in pset.places[:1]:
                         themed[theme].append((place, pset.id, item.id))
 
+    continued_by: dict[str, list[str]] = defaultdict(list)
+    for rec in tracked:
+        for earlier in rec.continues:
+            continued_by[earlier].append(rec.id)
+
     return Derived(
         as_of=as_of,
         version=version_of(records),
@@ -242,6 +256,8 @@ def derive(index: Index, as_of: date) -> Derived:
         in_place=MappingProxyType({k: tuple((n, tuple(ids)) for n, ids in v.items()) for k, v in in_place.items()}),
         themed=MappingProxyType({k: tuple(sorted(v, key=lambda x: x[:2])) for k, v in themed.items()}),
         findings=tuple((rule, tuple(found)) for rule, found in run_checks(index, standing, as_of)),
+        continued_by=MappingProxyType({k: tuple(sorted(v)) for k, v in continued_by.items()}),
+        trace=MappingProxyType({k: tuple(v) for k, v in trace_rows(index).items()}),
         dues=MappingProxyType(dues),
     )
 

@@ -93,6 +93,8 @@ class Entry:
     """'update N' (1-based, in the record) or the review's id."""
     reconfirmed: bool = False
     quote: str | None = None
+    successor_id: str | None = None
+    successor_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

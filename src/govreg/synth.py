@@ -494,6 +494,8 @@ def _update(s: System, status: str, summary: str, paper: Paper, by: str | None =
         if by.endswith("-healthwatch"):
             rec["voice"] = "independent"
     rec["cites"] = s.cites(s.rng.randint(1, 2), paper)
+    if status in ("changed", "superseded"):  # the model requires the replacing plan to be named
+        rec["successor_name"] = f"the plan the {paper.text} paper put in its place"
     return rec
 
 

@@ -92,3 +92,8 @@ def changes_month(slug: str) -> str:
 
 def as_at_page(day_iso: str) -> str:
     return f"as-at/{day_iso}.md"
+
+
+def trace_page(source_id: str) -> str:
+    """What later papers said about one paper's promises."""
+    return f"trace/{source_id}.md"

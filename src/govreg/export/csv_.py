@@ -10,7 +10,8 @@ Flattening rules (also on the Downloads page):
   `<kind>-<field>.csv`, with `<kind>_id` (a foreign key) and `position` (1-based);
 - a single reference to one kind (a place's `part_of`, a decision's `source`) is declared
   a foreign key too; references that may name several kinds, or lists, cannot be in Table Schema;
-  a list nested one level deeper (a seat's named holders) is one cell, joined by "; ";
+  a list nested one level deeper (a seat's named holders, a question's updates as "date: status")
+  is one cell, joined by "; ";
 - a text cell that starts with =, +, -, @, tab or carriage return is prefixed with an apostrophe,
   so a spreadsheet never runs it as a formula.
 """
@@ -115,6 +116,8 @@ def _cites(value: list[Citation]) -> str:
 
 
 def _holder_text(x: Any) -> str:
+    if hasattr(x, "status") and hasattr(x, "date"):  # a status update nested two levels down (a question's)
+        return f"{x.date.text}: {x.status}" + (" (reconfirmed)" if getattr(x, "reconfirmed", False) else "")
     name = str(getattr(x, "name", getattr(x, "text", "")))
     start, end = getattr(x, "start", None), getattr(x, "end", None)
     if start or end:

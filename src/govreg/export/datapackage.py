@@ -37,6 +37,8 @@ def datapackage(index: Index, derived: Derived) -> Output:
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
+                # Declared, not sniffed: a column of prose with one ';' a row must not pass for a delimiter.
+                "dialect": {"delimiter": ",", "quoteChar": '"', "header": True},
                 "description": table.description,
                 "schema": schema,
             }

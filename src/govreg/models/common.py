@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..dates import DateError, Period, parse_period
@@ -55,6 +55,8 @@ LineRef = Annotated[
 ]
 SubjectItemRef = Annotated[str, _ref_field("milestone", "commitment"), RefTo(("milestone", "commitment"))]
 SubjectRef = Annotated[str, _ref_field("organisation", "body", "budget"), RefTo(("organisation", "body", "budget"))]
+SUCCESSOR_KINDS = ("milestone", "commitment", "decision", "body", "budget", "workstream", "option-set", "principle-set")
+SuccessorRef = Annotated[str, _ref_field(*SUCCESSOR_KINDS), RefTo(SUCCESSOR_KINDS)]
 
 
 def _to_period(value: Any) -> Period:
@@ -134,6 +136,37 @@ class StatusUpdate(Strict):
         "'independent' for Healthwatch, scrutiny or audit.",
     )
     cites: Cites
+    quote: Text | None = Field(
+        default=None,
+        description="The paper's own words supporting this update, verbatim from the first cited passage "
+        "('…' marks words left out).",
+    )
+    reconfirmed: bool = Field(
+        default=False,
+        description="A later paper restates the plan unchanged; the status stays planned or in-progress.",
+    )
+    successor_id: SuccessorRef | None = Field(
+        default=None, description="The record of the plan that replaced this one (changed or superseded)."
+    )
+    successor_name: Text | None = Field(
+        default=None,
+        description="The new plan's name in words, when the register has no record of it (changed or superseded).",
+    )
+
+    @model_validator(mode="after")
+    def _successor_named(self) -> StatusUpdate:
+        if self.status in ("changed", "superseded") and not (self.successor_id or self.successor_name):
+            raise ValueError(f"a {self.status} update must name what replaced the plan: successor_id or successor_name")
+        if self.reconfirmed and self.status not in ("planned", "in-progress"):
+            raise ValueError("a reconfirmed update restates the plan: its status is planned or in-progress")
+        return self
+
+
+class Reading(Strict):
+    """The register's own reading of one field, where the paper does not print it."""
+
+    field: str = Field(min_length=1, max_length=80, description="The name of the field this reading is about.")
+    note: Text = Field(description="What the register inferred, and from which words of the paper.")
 
 
 class Record(Strict):
@@ -144,6 +177,22 @@ class Record(Strict):
         default_factory=list, description="Ids this record had before; their URLs redirect here."
     )
     note: Text | None = Field(default=None, description="Editor's note: ambiguity in the paper, interpretation.")
+    readings: list[Reading] = Field(
+        default_factory=list,
+        description="Fields whose value is the register's own reading (a type, purpose, host, definition) "
+        "where the paper does not print it.",
+    )
+
+    @model_validator(mode="after")
+    def _readings_name_fields(self) -> Record:
+        fields = type(self).model_fields
+        for reading in self.readings:
+            if reading.field not in fields or reading.field in {"id", "readings"}:
+                names = ", ".join(sorted(set(fields) - {"id", "readings"}))
+                raise ValueError(
+                    f"readings: {reading.field!r} is not a field of a {type(self).__name__} (use one of: {names})"
+                )
+        return self
 
     def title_text(self) -> str:
         """A one-line title for lists and links."""

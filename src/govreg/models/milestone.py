@@ -6,7 +6,20 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import ActorRef, Cites, LineRef, PeriodField, PlaceRef, Record, StatusUpdate, Text, WorkstreamRef
+from .common import (
+    ActorRef,
+    Cites,
+    LineRef,
+    PeriodField,
+    PlaceRef,
+    Record,
+    StatusUpdate,
+    SubjectItemRef,
+    Text,
+    WorkstreamRef,
+)
+
+CONTINUES_DESCRIPTION = "Earlier records of the same plan, in older papers (the reverse link is computed)."
 
 
 class Tracked(Record):
@@ -20,6 +33,7 @@ class Tracked(Record):
         default_factory=list, description="Dated status updates, each citing its evidence; never rewritten."
     )
     places: list[PlaceRef] = Field(min_length=1, description="Places it belongs to.")
+    continues: list[SubjectItemRef] = Field(default_factory=list, description=CONTINUES_DESCRIPTION)
 
     def actors(self) -> list[str]:
         """Who owns or made it (owners of a milestone, makers of a commitment)."""

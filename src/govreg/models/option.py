@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import ActorRef, Cites, Id, OptionalCites, PeriodField, PlaceRef, Record, SourceRef, Strict, Text
+from .common import (
+    ActorRef,
+    Cites,
+    Id,
+    OptionalCites,
+    PeriodField,
+    PlaceRef,
+    Record,
+    SourceRef,
+    StatusUpdate,
+    Strict,
+    Text,
+)
 
 
 class Option(Strict):
@@ -38,6 +50,9 @@ class Question(Strict):
     text: Text = Field(description="The question verbatim.")
     answer: Text | None = Field(default=None, description="The answer given, verbatim or closely quoted.")
     answer_summary: Text | None = Field(default=None, description="The answer in a sentence (editor's words).")
+    updates: list[StatusUpdate] = Field(
+        default_factory=list, description="What later papers said about this position, dated, with evidence."
+    )
     cites: OptionalCites
 
 
@@ -71,4 +86,7 @@ class Decision(Record):
     places: list[PlaceRef] = Field(min_length=1)
     items: list[Recommendation] = Field(min_length=1, description="Recommendations in order.")
     outcome: Text | None = Field(default=None, description="The outcome, where a later paper records it.")
+    updates: list[StatusUpdate] = Field(
+        default_factory=list, description="What later papers said about what it asked, dated, with evidence."
+    )
     cites: Cites

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import ActorRef, Id, OptionalCites, PeriodField, PlaceRef, Record, Strict, Text
+from .common import ActorRef, Id, OptionalCites, PeriodField, PlaceRef, Record, SourceRef, Strict, Text
 
 
 class Section(Strict):
@@ -39,6 +39,11 @@ class Source(Record):
     outline: list[Section] = Field(min_length=1, description="Sections and paragraphs, in the paper's order.")
     last_reviewed: PeriodField | None = Field(
         default=None, description="When an editor last checked the records drawn from this paper."
+    )
+    traces: list[SourceRef] = Field(
+        default_factory=list,
+        description="Earlier papers whose items an editor read against this one: an item of a listed paper "
+        "with no update citing this paper is 'silent' here.",
     )
     cites: OptionalCites = Field(default_factory=list)
 

@@ -15,7 +15,7 @@ from ..models import BY_NAME, KINDS, Kind, Place
 from ..models.milestone import Tracked
 from ..output import Output
 from ..status import LABELS, ORDER, RULE_TEXT, Standing
-from ..urls import as_at_page, changes_month, list_path, page_path, register_path, review_pack
+from ..urls import as_at_page, changes_month, list_path, page_path, register_path, review_pack, trace_page
 from .views import Site, record_view
 
 SOON = timedelta(days=183)
@@ -43,6 +43,7 @@ def build_all(site: Site, put: Put, outputs: list[Output], diffs: list[Any]) -> 
     put("checks.md", "checks.md.j2", results=site.derived.findings)
     _as_at(site, put)
     _review_packs(site, put)
+    _traces(site, put)
 
 
 def _places_of(rec: Any) -> list[str]:
@@ -265,3 +266,21 @@ def _review_packs(site: Site, put: Put) -> None:
 
 
 __all__ = ["BY_NAME", "build_all"]
+
+
+def _traces(site: Site, put: Put) -> None:
+    """A trace page per paper: what each later paper said about each of its promises, and an index."""
+    papers = []
+    for src in sources_by_date(site.index):
+        rows = site.derived.trace.get(src.id, ())
+        if not rows:
+            continue
+        later = [c.source for c in rows[0].cells]
+        items = [(row.item, [(c.source, c.verdict, c.update) for c in row.cells]) for row in rows]
+        counts: dict[str, int] = defaultdict(int)
+        for row in rows:
+            for c in row.cells:
+                counts[c.verdict] += 1
+        papers.append((src.title_text(), trace_page(src.id), len(rows), sorted(counts.items())))
+        put(trace_page(src.id), "trace.md.j2", source=src, later=later, items=items)
+    put("trace/index.md", "traces.md.j2", papers=papers)

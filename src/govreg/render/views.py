@@ -83,6 +83,8 @@ LABELS = {
     "expansion": "Stands for",
     "variants": "Also written",
     "last_reviewed": "Last reviewed",
+    "continues": "Continues",
+    "traces": "Read against",
 }
 SHOWN_ELSEWHERE = {
     "id",
@@ -110,6 +112,7 @@ SHOWN_ELSEWHERE = {
     "preferred",
     "total_mismatch_note",
     "remit",
+    "readings",
 }
 """Fields printed by the page's own sections (or not at all), so never in the facts table."""
 
@@ -189,7 +192,10 @@ def _budget(site: Site, rec: Record, page: str) -> dict[str, Any]:
 def _source(site: Site, rec: Record, page: str) -> dict[str, Any]:
     assert isinstance(rec, Source)
     cited = site.derived.cited
-    return {"outline": [(sec, anchor(sec.ref), cited.get((rec.id, sec.ref), ())) for sec in rec.outline]}
+    return {
+        "outline": [(sec, anchor(sec.ref), cited.get((rec.id, sec.ref), ())) for sec in rec.outline],
+        "traced": bool(site.derived.trace.get(rec.id)),
+    }
 
 
 def _place(site: Site, rec: Record, page: str) -> dict[str, Any]:
@@ -231,6 +237,10 @@ def record_view(site: Site, kind: Kind, rec: Record, page: str) -> dict[str, Any
     """Everything a record page prints beyond the record's own fields."""
     part, build = PARTS.get(kind.name, (None, _nothing))
     standing = site.derived.standing.get(rec.id)
+    rows = facts(site.links, page, rec)
+    later = site.derived.continued_by.get(rec.id, ())
+    if later:
+        rows.append(("Continued by", site.links.refs(later, page)))
     return {
         "kind": kind,
         "rec": rec,
@@ -239,7 +249,7 @@ def record_view(site: Site, kind: Kind, rec: Record, page: str) -> dict[str, Any
         "timeline": site.derived.timelines.get(rec.id, ()),
         "lead": lead(site.links, page, rec),
         "prose": prose(kind, rec),
-        "facts": facts(site.links, page, rec),
+        "facts": rows,
         "linked_from": site.derived.linked_from.get(rec.id, ()),
         "citation": citation(site, rec),
         **build(site, rec, page),
