@@ -184,6 +184,8 @@ def test_every_place_agrees_with_derive(
             reviews.append((n, day, status, by))
             continue
         extra = f"\n      voice: independent\n      reported_by: {by}" if voice == "independent" else ""
+        if status in ("changed", "superseded"):
+            extra += "\n      successor_name: A later plan"
         lines.append(
             f"    - date: '{day.isoformat()}'\n      status: {status}\n      summary: Update {n}.{extra}\n"
             "      cites: [{source: src-a, at: '1'}]"

@@ -19,7 +19,7 @@ from .dates import Period
 from .dump import records_json, version_of
 from .index import Index
 from .models import KINDS, Body, Place, PrincipleSet, Review, Source
-from .models.common import Citation, iter_models
+from .models.common import Citation, StatusUpdate, iter_models
 from .models.milestone import Tracked
 from .status import LABELS, Entry, Standing, Step, sort_timeline, standing_at, steps
 from .trace import TraceRow, trace_rows
@@ -95,9 +95,9 @@ class Derived:
         return standing_at(self.timelines[rid], self.dues[rid], day)
 
 
-def timeline_of(rec: Tracked, reviews: tuple[Review, ...]) -> tuple[Entry, ...]:
-    """A record's updates and the reviews of it, in timeline order."""
-    entries = [
+def entries_of(updates: list[StatusUpdate]) -> list[Entry]:
+    """A record's dated updates as timeline entries, in the order written."""
+    return [
         Entry(
             day=_known_by(u.date),
             status=u.status,
@@ -112,8 +112,13 @@ def timeline_of(rec: Tracked, reviews: tuple[Review, ...]) -> tuple[Entry, ...]:
             successor_id=u.successor_id,
             successor_name=u.successor_name,
         )
-        for n, u in enumerate(rec.updates, 1)
+        for n, u in enumerate(updates, 1)
     ]
+
+
+def timeline_of(rec: Tracked, reviews: tuple[Review, ...]) -> tuple[Entry, ...]:
+    """A record's updates and the reviews of it, in timeline order."""
+    entries = entries_of(rec.updates)
     entries += [
         Entry(
             day=_known_by(r.date),
