@@ -26,6 +26,7 @@ class Verdict:
     by: str | None
     summary: str
     cites: tuple[Citation, ...]
+    url: str | None = None  # a review's evidence_url, when its evidence is not a paper in the register
 
     @property
     def label(self) -> str:
@@ -66,6 +67,7 @@ def voices_at(rec: Record, reviews: list[Review], day: date) -> Voices:
     for j, r in enumerate(reviews):
         when = r.date.end or r.date.start or date.min
         if when <= day:
-            candidates.append((when, len(updates) + j, Verdict(r.verdict, when, r.reviewer, r.summary, tuple(r.cites))))
+            verdict = Verdict(r.verdict, when, r.reviewer, r.summary, tuple(r.cites), r.evidence_url)
+            candidates.append((when, len(updates) + j, verdict))
     latest = max(candidates, key=lambda c: (c[0], c[1]), default=None)
     return Voices(own, latest[2] if latest else None)

@@ -1,4 +1,12 @@
-"""Review packs as CSV: one per place, both voices, and an empty column for the reviewer."""
+"""Review packs, per place: a CSV and a workbook with empty columns for the reviewer.
+
+- `review-pack/<place>.csv|.xlsx`: every milestone and commitment of the place;
+- `review-pack/<place>/<reviewer>.csv|.xlsx`: for each reviewer of the place, the items
+  due, updated or cited by a new paper since that reviewer's last verdict.
+
+Both formats have the same rows and columns (`reviewpack.columns`); a filled pack comes
+back through `python -m govreg reviews import`.
+"""
 
 from __future__ import annotations
 
@@ -7,66 +15,42 @@ import io
 from datetime import date
 
 from ..index import Index
-from ..review import reviews_by_subject, voices_at
+from ..reviewpack.columns import COLUMNS, row_values
+from ..reviewpack.rows import Pack, pack_rows, reviewers_of, tracked_in
+from ..reviewpack.xlsx_out import pack_xlsx
+from .common import version_of
 from .csv_ import cell
 
-COLUMNS = [
-    "id",
-    "kind",
-    "title",
-    "due",
-    "due_start",
-    "due_end",
-    "own_status",
-    "own_status_date",
-    "own_evidence",
-    "overdue",
-    "independent_verdict",
-    "independent_date",
-    "independent_by",
-    "reviewer_verdict",
-    "reviewer_notes",
-]
+COLUMN_NAMES = [c.name for c in COLUMNS]
 
 
-def review_packs(index: Index, as_of: date) -> dict[str, str]:
-    reviews = reviews_by_subject(index)
-    items = [rec for kind in ("milestone", "commitment") for rec in index.of_kind(kind)]
-    out: dict[str, str] = {}
+def pack_csv(pack: Pack) -> str:
+    """The pack as CSV: the header, then one row per item (the workbook adds a title and the version)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(COLUMN_NAMES)
+    for row in pack.rows:
+        values = row_values(row)
+        writer.writerow([cell(values[name]) for name in COLUMN_NAMES])
+    return buf.getvalue()
+
+
+def packs(index: Index, as_of: date) -> list[tuple[str, Pack]]:
+    """Every pack of the register, by site path without extension."""
+    out: list[tuple[str, Pack]] = []
     for place in index.of_kind("place"):
-        mine = [rec for rec in items if place.id in getattr(rec, "places", [])]
-        if not mine:
+        if not tracked_in(index, place.id):
             continue
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(COLUMNS)
-        for rec in mine:
-            v = voices_at(rec, reviews.get(rec.id, []), as_of)
-            due = getattr(rec, "due", None)
-            own = v.own.update
-            evidence = "; ".join(f"{c.source} at {c.at}" for c in own.cites) if own else ""
-            ind = v.independent
-            writer.writerow(
-                [
-                    cell(x)
-                    for x in (
-                        rec.id,
-                        index.kind_of(rec.id),
-                        rec.title_text(),
-                        due.text if due else None,
-                        due.start if due else None,
-                        due.end if due else None,
-                        v.own.status,
-                        own.date.text if own else None,
-                        evidence,
-                        v.own.overdue,
-                        ind.status if ind else "not yet reviewed",
-                        ind.day if ind else None,
-                        ind.by if ind else None,
-                        "",
-                        "",
-                    )
-                ]
-            )
-        out[f"review-pack/{place.id}.csv"] = buf.getvalue()
+        out.append((f"review-pack/{place.id}", pack_rows(index, as_of, place.id)))
+        for reviewer in reviewers_of(index, place.id):
+            out.append((f"review-pack/{place.id}/{reviewer}", pack_rows(index, as_of, place.id, reviewer)))
+    return out
+
+
+def review_packs(index: Index, as_of: date) -> dict[str, str | bytes]:
+    version = version_of(index)
+    out: dict[str, str | bytes] = {}
+    for path, pack in packs(index, as_of):
+        out[f"{path}.csv"] = pack_csv(pack)
+        out[f"{path}.xlsx"] = pack_xlsx(pack, version)
     return out
