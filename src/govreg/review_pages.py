@@ -9,6 +9,7 @@ from .checks import run_checks
 from .dates import quarter_ends
 from .models import Source
 from .review import reviews_by_subject, voices_at
+from .reviewpack.since import since_views
 
 if TYPE_CHECKING:
     from .render import Renderer
@@ -45,10 +46,14 @@ def build(r: Renderer) -> None:
         if mine:
             rows = [(rec, voices_at(rec, reviews.get(rec.id, []), r.as_of)) for rec in mine]
             r.put(f"review-pack/{place.id}.md", "review-pack.md.j2", place=place, rows=rows)
+    views = since_views(r.index, r.as_of)
+    for view in views:
+        r.put(view.page, "review-since.md.j2", view=view)
     r.put(
         "review-pack/index.md",
         "review-packs.md.j2",
         places=[p for p in r.index.of_kind("place") if any(p.id in getattr(x, "places", []) for x in items)],
+        since=views,
     )
 
 
