@@ -137,7 +137,7 @@ def _check_row(pack: PackIn, row: PackRowIn, index: Index, errors: list[PackErro
     fixed = {name: str(row.values.get(name, "")) for name in FIXED}
     if row_check(fixed) != str(row.values.get("row_check", "")).strip():
         changed = _changed_columns(pack, row, index, fixed)
-        where = ", ".join(changed) if changed else "a column other than yours"
+        where = ", ".join(f"{row.letters.get(n, '?')} ({n})" for n in changed) or "a column other than yours"
         bad(
             changed[0] if changed else "row_check",
             f"this row was edited outside your columns ({where}); "
@@ -177,7 +177,7 @@ def _changed_columns(pack: PackIn, row: PackRowIn, index: Index, fixed: dict[str
         for r in pack_rows(index, pack.as_of, place).rows:
             if r.id == rid:
                 want = row_values(r)
-                return [f"{row.letters.get(n, '?')} ({n})" for n in FIXED if want[n] != fixed[n]]
+                return [n for n in FIXED if want[n] != fixed[n]]
     return []
 
 
@@ -295,6 +295,10 @@ def _write_all(texts: dict[Path, str], data: Path) -> None:
         raise
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def run(pack: Path, reviewer: str, data: Path) -> int:
     """The CLI command; returns the exit status."""
     try:
@@ -307,12 +311,12 @@ def run(pack: Path, reviewer: str, data: Path) -> int:
         for err in outcome.errors:
             print(str(err), file=sys.stderr)
         rows = len({e.row for e in outcome.errors})
-        print(f"{len(outcome.errors)} problems in {rows} rows; nothing written.", file=sys.stderr)
+        print(f"{_count(len(outcome.errors), 'problem')} in {_count(rows, 'row')}; nothing written.", file=sys.stderr)
         return 1
     total = outcome.new + outcome.updated + outcome.unchanged
     print(
-        f"{pack.name}: {total} verdicts by {reviewer}: {outcome.new} new, {outcome.updated} updated, "
-        f"{outcome.unchanged} unchanged; {outcome.skipped} rows without a verdict skipped."
+        f"{pack.name}: {_count(total, 'verdict')} by {reviewer}: {outcome.new} new, {outcome.updated} updated, "
+        f"{outcome.unchanged} unchanged; {_count(outcome.skipped, 'row')} without a verdict skipped."
     )
     for path in outcome.written:
         print(f"Wrote {path}")

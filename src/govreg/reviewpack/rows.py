@@ -154,7 +154,7 @@ def pack_rows(index: Index, as_of: date, place: str, reviewer: str | None = None
             PackRow(
                 id=rec.id,
                 kind=index.kind_of(rec.id),
-                title=rec.title_text(),
+                title=getattr(rec, "title", None) or getattr(rec, "text", None) or rec.title_text(),
                 due=due.text if due else "",
                 own_status=v.own.status,
                 own_date=own.date.text if own else "",

@@ -8,6 +8,7 @@ entry; we fix both to the as-of date.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import date, datetime
 
@@ -20,6 +21,7 @@ from .columns import COLUMNS, FORMULA_START, HEADER_ROW, STATUSES, preamble, row
 from .rows import Pack
 
 SHEET = "Review pack"
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 EDIT_FILL = PatternFill("solid", fgColor="FFF4CE")
 HEAD_FILL = PatternFill("solid", fgColor="D9E2F3")
 
@@ -110,5 +112,8 @@ def _fixed_zip(data: bytes, day: date) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
-            dst.writestr(entry, src.read(info.filename))
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time as `modified`
+                body = _MODIFIED.sub(rb"\g<1>" + f"{day.isoformat()}T00:00:00Z".encode() + rb"\g<2>", body)
+            dst.writestr(entry, body)
     return out.getvalue()
