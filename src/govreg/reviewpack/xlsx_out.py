@@ -63,6 +63,7 @@ def pack_xlsx(pack: Pack, version: str) -> bytes:
             if col.editable:
                 cell.fill = EDIT_FILL
                 cell.protection = Protection(locked=False)
+        ws.row_dimensions[r].height = 15 * _lines(values)  # no spreadsheet program fits rows on opening
     names = [c.name for c in COLUMNS]
     verdict_col = get_column_letter(names.index("reviewer_verdict") + 1)
     date_col = get_column_letter(names.index("reviewer_date") + 1)
@@ -92,6 +93,12 @@ def pack_xlsx(pack: Pack, version: str) -> bytes:
     for name in ("formatCells", "formatColumns", "formatRows", "sort", "autoFilter"):
         setattr(ws.protection, name, False)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(COLUMNS))}{max(last, HEADER_ROW)}"
+    ws.page_setup.orientation = "landscape"  # printed, the pack is one page wide
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     stamp = datetime(pack.as_of.year, pack.as_of.month, pack.as_of.day)
     wb.properties.creator = "Governance Register"
     wb.properties.lastModifiedBy = "Governance Register"
@@ -101,6 +108,13 @@ def pack_xlsx(pack: Pack, version: str) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return _fixed_zip(buf.getvalue(), pack.as_of)
+
+
+def _lines(values: dict[str, str]) -> int:
+    """Lines the tallest cell of a row wraps to, at the columns' widths (at most 8)."""
+    widths = {c.name: c.width for c in COLUMNS}
+    most = max((len(v) + widths[k] - 1) // widths[k] for k, v in values.items() if k in widths)
+    return min(max(most, 1), 8)
 
 
 def _fixed_zip(data: bytes, day: date) -> bytes:
