@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from .columns import COLUMNS, FORMULA_START, HEADER_ROW, STATUSES, preamble, row_values
 from .rows import Pack
@@ -97,7 +98,7 @@ def pack_xlsx(pack: Pack, version: str) -> bytes:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     stamp = datetime(pack.as_of.year, pack.as_of.month, pack.as_of.day)
     wb.properties.creator = "Governance Register"
