@@ -510,3 +510,23 @@ def test_libreoffice_opens_the_pack_and_its_resave_imports(data: Path, tmp_path:
     assert done.returncode == 0, done.stderr
     assert "3 new" in done.stdout
     assert run_cli("validate", "--data", str(data)).returncode == 0
+
+
+def test_readme_round_trip_on_the_real_data(tmp_path: Path) -> None:
+    """The README's commands on the bundled data: North West London's pack, filled by nwl-healthwatch."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "python -m govreg reviews import north-west-london.xlsx --reviewer nwl-healthwatch" in readme
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    pack = make_pack(data, tmp_path, "north-west-london")
+    ws = openpyxl.load_workbook(pack)["Review pack"]
+    first = next(iter(rows_by_id(ws)))
+    filled = fill(
+        pack,
+        tmp_path / "north-west-london.xlsx",
+        {first: ("in-progress", "2021-03-01", "Work has started.", "https://example.org/healthwatch/nwl-2021")},
+    )
+    done = run_cli("reviews", "import", str(filled), "--reviewer", "nwl-healthwatch", "--data", str(data))
+    assert done.returncode == 0, done.stderr
+    assert f"Wrote {data / 'reviews' / 'nwl-healthwatch.yml'}" in done.stdout
+    assert run_cli("validate", "--data", str(data)).returncode == 0
