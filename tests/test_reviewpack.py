@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 import zipfile
 from collections.abc import Callable
 from datetime import date
@@ -406,6 +407,19 @@ def test_oversized_workbooks_are_refused_fast(data: Path, tmp_path: Path) -> Non
     big.write_bytes(os.urandom(6_000_000))
     done = import_(big, data)
     assert done.returncode == 1 and "over the limit of 5,000,000" in done.stderr, done.stderr
+    assert snapshot(data) == before
+    far = _hostile_xlsx(
+        pack,
+        tmp_path / "far.xlsx",
+        "xl/worksheets/sheet1.xml",
+        lambda body: body.replace(
+            b"</sheetData>", b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+        ),
+    )
+    started = time.monotonic()
+    done = import_(far, data)
+    assert done.returncode == 1 and "more than 5,000 rows" in done.stderr, done.stderr
+    assert time.monotonic() - started < 30
     assert snapshot(data) == before
     with pytest.raises(Refused, match="more than 3 rows"):
         read_pack(pack, Limits(max_rows=3))

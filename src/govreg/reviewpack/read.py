@@ -129,7 +129,7 @@ def _text(value: Any) -> Any:
     return str(value)
 
 
-def _rows_from(file: str, sheet: str, raw: Any, limits: Limits, formulas_of: Any) -> PackIn:
+def _rows_from(file: str, sheet: str, raw: Any, limits: Limits) -> PackIn:
     """Find the header row, then read every row after it by column name."""
     pack = PackIn(file, sheet, [], None, [])
     header: dict[int, str] | None = None
@@ -169,7 +169,6 @@ def _rows_from(file: str, sheet: str, raw: Any, limits: Limits, formulas_of: Any
     missing = [name for name in NAMES if name not in header.values()]
     if missing:
         raise Refused("columns missing from the header: " + ", ".join(missing))
-    del formulas_of
     return pack
 
 
@@ -186,12 +185,16 @@ def read_xlsx(path: Path, limits: Limits = LIMITS) -> PackIn:
     try:
         ws = wb["Review pack"] if "Review pack" in wb.sheetnames else wb.worksheets[0]
 
+        # The workbook's own <dimension> may understate it: rows past it would be silently
+        # dropped, so read every row there is (the caps bound the work).
+        ws.reset_dimensions()
+
         def rows() -> Any:
             for row in ws.iter_rows():
                 yield [(c.value, getattr(c, "data_type", None) == "f") for c in row]
 
         try:
-            return _rows_from(path.name, ws.title, rows(), limits, None)
+            return _rows_from(path.name, ws.title, rows(), limits)
         except Refused:
             raise
         except Exception as exc:
@@ -213,13 +216,12 @@ def read_csv(path: Path, limits: Limits = LIMITS) -> PackIn:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise Refused(f"not UTF-8 text ({exc.reason}); save the CSV as UTF-8") from None
-    csv.field_size_limit(100_000)
     try:
         records = list(_capped(csv.reader(io.StringIO(text, newline="")), limits))
     except csv.Error as exc:
         raise Refused(f"cannot read the CSV ({exc})") from None
     rows = [[(_unneutralise(v), False) for v in rec] for rec in records]
-    pack = _rows_from(path.name, path.stem, rows, limits, None)
+    pack = _rows_from(path.name, path.stem, rows, limits)
     for row in pack.rows:
         for name in EDITABLE:
             value = row.values.get(name)
