@@ -135,7 +135,7 @@ def _check_row(pack: PackIn, row: PackRowIn, index: Index, errors: list[PackErro
     if found is None or found.kind.name not in ("milestone", "commitment"):
         bad("id", f"unknown item id {rid!r}: not a milestone or commitment in the register")
     fixed = {name: str(row.values.get(name, "")) for name in FIXED}
-    if row_check(fixed) != str(row.values.get("row_check", "")).strip():
+    if found is not None and row_check(fixed) != str(row.values.get("row_check", "")).strip():
         changed = _changed_columns(pack, row, index, fixed)
         where = ", ".join(f"{row.letters.get(n, '?')} ({n})" for n in changed) or "a column other than yours"
         bad(
