@@ -50,12 +50,14 @@ $(VENV)/.test-deps: requirements/test.txt $(VENV)/.site-deps
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	touch $@
 
-## system-deps: Debian packages the tests need (chromium; java for the Nu HTML Checker), installed when missing
+## system-deps: Debian packages the tests need (chromium; java for the Nu HTML Checker; LibreOffice Calc
+## to open review packs), installed when missing
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-calc-nogui"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && \

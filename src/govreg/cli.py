@@ -1,4 +1,4 @@
-"""Command line: `python -m govreg validate|build|schema`.
+"""Command line: `python -m govreg validate|build|schema|release|synth|reviews import`.
 
 Exit status: 0 when all is well, 1 when the data has problems, 2 for usage
 errors (bad options, a failed site build).
@@ -39,6 +39,17 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default="releases", type=Path)
     s = sub.add_parser("schema", help="write the JSON Schema of the data")
     s.add_argument("--out", default="schema/register.schema.json", type=Path)
+    rv = sub.add_parser("reviews", help="Healthwatch's loop: bring a filled review pack back into data/")
+    rsub = rv.add_subparsers(dest="reviews_command", required=True)
+    ri = rsub.add_parser(
+        "import",
+        help="read a filled review pack (.xlsx or .csv) and write the verdicts to the reviewer's file",
+        description="Read a filled review pack and write one review per row with a verdict into "
+        "data/reviews/<reviewer>.yml. Every bad row is reported and nothing is written; exit status 1.",
+    )
+    ri.add_argument("pack", type=Path, help="the filled pack, PACK.xlsx or PACK.csv")
+    ri.add_argument("--reviewer", required=True, help="id of the reviewing organisation or body")
+    ri.add_argument("--data", default="data", type=Path, help="data folder (default: data)")
     y = sub.add_parser("synth", help="write a synthetic national register (for benchmarks and scale tests)")
     y.add_argument("--systems", default=42, type=int, help="number of integrated care systems (default: 42)")
     y.add_argument("--out", required=True, type=Path, help="an empty folder to write the data into")
@@ -137,6 +148,10 @@ def main(argv: list[str] | None = None) -> None:
         from .synth import run as synth
 
         code = synth(args.systems, args.out, args.seed)
+    elif args.command == "reviews":
+        from .reviewpack.importer import run as import_reviews
+
+        code = import_reviews(args.pack, args.reviewer, args.data)
     elif args.command == "release":
         code = release(args.data, args.as_of, args.out)
     else:

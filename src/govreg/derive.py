@@ -129,6 +129,7 @@ def timeline_of(rec: Tracked, reviews: tuple[Review, ...]) -> tuple[Entry, ...]:
             summary=r.summary,
             cites=tuple(r.cites),
             origin=r.id,
+            url=r.evidence_url,
         )
         for r in sorted(reviews, key=lambda r: r.id)
     ]

@@ -57,6 +57,34 @@ def format_path(path: Path_) -> str:
     return out
 
 
+REVIEWS_FOLDER = "reviews"
+"""A folder of this name holds each reviewer's verdicts in a file named after the reviewer."""
+
+
+def kind_of_file(path: Path) -> Kind | None:
+    """The kind a data file holds: its name (`milestones.yml`), or, in a `reviews/` folder,
+    any other name is one reviewer's verdicts (`data/reviews/healthwatch-bolton.yml`)."""
+    kind = BY_FILE.get(path.stem)
+    if kind is None and path.parent.name == REVIEWS_FOLDER:
+        return BY_FILE["reviews"]
+    return kind
+
+
+def _reviewer_matches_file(got: list[Loaded], stem: str) -> list[Problem]:
+    """In `reviews/<reviewer>.yml`, every verdict is that reviewer's own."""
+    out = []
+    for item in got:
+        reviewer = getattr(item.record, "reviewer", stem)
+        if reviewer != stem:
+            line, col = item.locate(("reviewer",))
+            message = (
+                f"review {item.record.id}: reviewer: this file holds the verdicts of {stem!r}, "
+                f"found {reviewer!r} (put them in {REVIEWS_FOLDER}/{reviewer}.yml)"
+            )
+            out.append(Problem(item.file, line, col, message, "schema"))
+    return out
+
+
 def discover(data_dir: Path) -> list[Path]:
     """Every YAML file under the data folder, in a stable order."""
     return sorted(p for p in data_dir.rglob("*") if p.suffix in {".yml", ".yaml"} and p.is_file())
@@ -161,19 +189,22 @@ def load(data_dir: Path, max_bytes: int | None = None) -> tuple[list[Loaded], li
     problems: list[Problem] = []
     for path in discover(data_dir):
         display = str(path)
-        kind = BY_FILE.get(path.stem)
+        kind = kind_of_file(path)
         if kind is None:
             problems.append(
                 Problem(
                     display,
                     0,
                     0,
-                    f"file name {path.stem!r} is not a record kind; expected one of: {', '.join(sorted(BY_FILE))}",
+                    f"file name {path.stem!r} is not a record kind; expected one of: {', '.join(sorted(BY_FILE))} "
+                    f"(or put a reviewer's verdicts in {REVIEWS_FOLDER}/<reviewer>.yml)",
                     "file",
                 )
             )
             continue
         got, probs = validate_file(path, display, kind, cap, seen)
+        if kind.name == "review" and path.stem not in BY_FILE:
+            probs += _reviewer_matches_file(got, path.stem)
         records += got
         problems += probs
     return records, seen, problems

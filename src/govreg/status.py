@@ -95,6 +95,8 @@ class Entry:
     quote: str | None = None
     successor_id: str | None = None
     successor_name: str | None = None
+    url: str | None = None
+    """A review's evidence on the web, when it is not a paper in the register."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,8 +82,10 @@ def place_calendar(place_id: str) -> str:
     return f"places/{place_id}/milestones.ics"
 
 
-def review_pack(place_id: str, ext: str = "md") -> str:
-    return f"review-pack/{place_id}.{ext}"
+def review_pack(place_id: str, ext: str = "md", reviewer: str | None = None) -> str:
+    """A place's review pack (page, CSV or workbook), or one reviewer's "since your last review" pack."""
+    base = f"review-pack/{place_id}" + (f"/{reviewer}" if reviewer else "")
+    return f"{base}.{ext}"
 
 
 def changes_month(slug: str) -> str:

@@ -1,4 +1,12 @@
-"""Review packs as CSV: one per place, both voices, and an empty column for the reviewer."""
+"""Review packs, per place: a CSV and a workbook with empty columns for the reviewer.
+
+- `review-pack/<place>.csv|.xlsx`: every milestone and commitment of the place;
+- `review-pack/<place>/<reviewer>.csv|.xlsx`: for each reviewer of the place, the items
+  due, updated or cited by a new paper since that reviewer's last verdict.
+
+Both formats have the same rows and columns (`reviewpack.columns`); a filled pack comes
+back through `python -m govreg reviews import`.
+"""
 
 from __future__ import annotations
 
@@ -7,76 +15,47 @@ import io
 
 from ..derive import Derived
 from ..index import Index
-from ..models.milestone import Tracked
 from ..output import Output, data_file
+from ..reviewpack.columns import COLUMNS, row_values
+from ..reviewpack.rows import Pack, pack_rows, reviewers_of, tracked_in
+from ..reviewpack.xlsx_out import pack_xlsx
 from ..urls import review_pack
 from .csv_ import cell
 
-COLUMNS = [
-    "id",
-    "kind",
-    "title",
-    "due",
-    "due_start",
-    "due_end",
-    "own_status",
-    "own_status_date",
-    "own_evidence",
-    "overdue",
-    "independent_verdict",
-    "independent_date",
-    "independent_by",
-    "reviewer_verdict",
-    "reviewer_notes",
-]
+COLUMN_NAMES = [c.name for c in COLUMNS]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def pack_rows(index: Index, derived: Derived, place: str) -> list[list[str]]:
-    """One row per milestone and commitment of a place, in register order."""
-    rows = []
-    for rid in derived.tracked:
-        rec = index.get(rid)
-        if not isinstance(rec, Tracked) or place not in rec.places:
+def pack_csv(pack: Pack) -> str:
+    """The pack as CSV: the header, then one row per item (the workbook adds a title and the version)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(COLUMN_NAMES)
+    for row in pack.rows:
+        values = row_values(row)
+        writer.writerow([cell(values[name]) for name in COLUMN_NAMES])
+    return buf.getvalue()
+
+
+def packs(index: Index, derived: Derived) -> list[tuple[str, Pack]]:
+    """Every pack of the register, with its place."""
+    out: list[tuple[str, Pack]] = []
+    for place in index.of_kind("place"):
+        if not tracked_in(index, derived, place.id):
             continue
-        standing = derived.standing[rid]
-        own = standing.own.entry
-        ind = standing.independent.entry if standing.independent else None
-        due = rec.due
-        rows.append(
-            [
-                cell(x)
-                for x in (
-                    rid,
-                    index.kind_of(rid),
-                    rec.title_text(),
-                    due.text if due else None,
-                    due.start if due else None,
-                    due.end if due else None,
-                    standing.own.status,
-                    own.date_text if own else None,
-                    "; ".join(f"{c.source} at {c.at}" for c in own.cites) if own else "",
-                    standing.own.overdue,
-                    ind.status if ind else "not yet reviewed",
-                    ind.day if ind else None,
-                    ind.by if ind else None,
-                    "",
-                    "",
-                )
-            ]
-        )
-    return rows
+        out.append((place.id, pack_rows(index, derived, place.id)))
+        for reviewer in reviewers_of(index, derived, place.id):
+            out.append((place.id, pack_rows(index, derived, place.id, reviewer)))
+    return out
 
 
 def review_packs(index: Index, derived: Derived) -> list[Output]:
     out = []
-    for place in index.of_kind("place"):
-        rows = pack_rows(index, derived, place.id)
-        if not rows:
-            continue
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(rows)
-        what = f"Review pack for {place.title_text()}: both voices and a blank column for your verdict"
-        out.append(data_file(review_pack(place.id, "csv"), buf.getvalue(), "text/csv", what))
+    for place, pack in packs(index, derived):
+        if pack.reviewer:
+            what = f"Review pack for {pack.place_name}: what changed since {pack.reviewer_name}'s last verdict"
+        else:
+            what = f"Review pack for {pack.place_name}: both voices and blank columns for your verdicts"
+        out.append(data_file(review_pack(place, "csv", pack.reviewer), pack_csv(pack), "text/csv", what))
+        out.append(data_file(review_pack(place, "xlsx", pack.reviewer), pack_xlsx(pack, derived.version), XLSX, what))
     return out

@@ -14,6 +14,7 @@ from ..derive import sources_by_date
 from ..models import BY_NAME, KINDS, Kind, Place
 from ..models.milestone import Tracked
 from ..output import Output
+from ..reviewpack.since import since_views
 from ..status import LABELS, ORDER, RULE_TEXT, Standing
 from ..urls import as_at_page, changes_month, list_path, page_path, register_path, review_pack, trace_page
 from .views import Site, record_view
@@ -262,7 +263,10 @@ def _review_packs(site: Site, put: Put) -> None:
         places.append(place)
         rows = [(rid, site.index.get(rid), site.derived.standing[rid]) for rid in mine]
         put(review_pack(place.id), "review-pack.md.j2", place=place, rows=rows)
-    put("review-pack/index.md", "review-packs.md.j2", places=places)
+    views = since_views(site.index, site.derived)
+    for view in views:
+        put(view.page, "review-since.md.j2", view=view)
+    put("review-pack/index.md", "review-packs.md.j2", places=places, since=views)
 
 
 __all__ = ["BY_NAME", "build_all"]

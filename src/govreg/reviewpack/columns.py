@@ -1,0 +1,102 @@
+"""The pack's columns, shared by the CSV and the workbook, and the check on read-only cells.
+
+Layout (both formats): a few lines of context (title, register version and as-of
+date, how to fill it in), then a header row, then one row per item. The reviewer
+fills only the `reviewer_*` columns. `row_check` is a short hash of the other
+cells of the row as the register wrote them, so an import can tell that a row was
+edited outside the reviewer's columns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from ..models.common import Status
+from .rows import Pack, PackRow
+
+STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
+"""The verdicts a reviewer may give, in the order the drop-down shows them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Col:
+    name: str
+    heading: str
+    width: int
+    editable: bool = False
+
+
+COLUMNS: tuple[Col, ...] = (
+    Col("id", "Item id", 30),
+    Col("kind", "Kind", 12),
+    Col("title", "Title", 48),
+    Col("due", "Due", 16),
+    Col("own_status", "The body's own status", 16),
+    Col("own_status_date", "Date of that status", 16),
+    Col("own_evidence", "Its evidence (paper at paragraph)", 30),
+    Col("own_summary", "What the body reported", 40),
+    Col("overdue", "Overdue", 9),
+    Col("independent_verdict", "Latest independent verdict", 18),
+    Col("independent_date", "Date of that verdict", 14),
+    Col("independent_by", "Verdict given by", 22),
+    Col("since_last_review", "What changed since your last review", 40),
+    Col("reviewer_verdict", "YOUR VERDICT", 16, True),
+    Col("reviewer_date", "Date of your verdict", 16, True),
+    Col("reviewer_summary", "Your finding, in plain words", 48, True),
+    Col("reviewer_evidence", "Your evidence: paper id at paragraph, or a web address", 40, True),
+    Col("row_check", "row_check", 12),
+)
+NAMES = tuple(c.name for c in COLUMNS)
+EDITABLE = tuple(c.name for c in COLUMNS if c.editable)
+FIXED = tuple(c.name for c in COLUMNS if not c.editable and c.name != "row_check")
+HEADER_ROW = 4
+"""The header is on this row (1-based); rows 1 to 3 say what the pack is."""
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def row_check(values: dict[str, str]) -> str:
+    """A short hash of a row's read-only cells, as the register wrote them."""
+    text = "\x1f".join(values.get(name, "") for name in FIXED)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def row_values(row: PackRow) -> dict[str, str]:
+    """Every cell of one row, as text (the reviewer's columns empty)."""
+    values = {
+        "id": row.id,
+        "kind": row.kind,
+        "title": row.title,
+        "due": row.due,
+        "own_status": row.own_status,
+        "own_status_date": row.own_date,
+        "own_evidence": row.own_evidence,
+        "own_summary": row.own_summary,
+        "overdue": "yes" if row.overdue else "no",
+        "independent_verdict": row.verdict,
+        "independent_date": row.verdict_date,
+        "independent_by": row.verdict_by,
+        "since_last_review": "; ".join(row.changes),
+    }
+    values.update({name: "" for name in EDITABLE})
+    values["row_check"] = row_check(values)
+    return values
+
+
+def preamble(pack: Pack, version: str) -> tuple[str, str, str]:
+    """Rows 1 to 3: what the pack is, which register it comes from, how to fill it in."""
+    who = f" for {pack.reviewer_name} ({pack.reviewer})" if pack.reviewer else ""
+    title = f"Review pack: {pack.place_name}{who}"
+    since = (
+        f"; items due, updated or cited by a new paper since your last verdict ({pack.since.isoformat()})"
+        if pack.since
+        else "; every milestone and commitment of the place"
+    )
+    about = f"Governance Register version {version}, as at {pack.as_of.isoformat()}{since}."
+    how = (
+        "Fill in only the four YOUR columns: verdict (" + ", ".join(STATUSES) + "), date (YYYY-MM-DD), "
+        "finding, and evidence (a paper id and paragraph such as 'src-x at 3.2', or a web address). "
+        "Leave a row's verdict empty to skip it. Do not edit the other columns."
+    )
+    return title, about, how
