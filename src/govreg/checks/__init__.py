@@ -31,9 +31,17 @@ class Rule:
 
 
 def all_rules() -> list[Rule]:
-    from . import bodies, budgets, glossary, stale
+    from . import bodies, budgets, glossary, requirements, stale
 
-    return [stale.RULE, bodies.NO_CHAIR, bodies.NO_DECISION_RULE, bodies.MISSING_ROLE, budgets.RULE, glossary.RULE]
+    return [
+        stale.RULE,
+        bodies.NO_CHAIR,
+        bodies.NO_DECISION_RULE,
+        requirements.REQUIREMENT_NOT_MET,
+        requirements.MEMBERSHIP_NOT_RECORDED,
+        budgets.RULE,
+        glossary.RULE,
+    ]
 
 
 def run_checks(index: Index, as_of: date) -> list[tuple[Rule, list[Finding]]]:

@@ -1,4 +1,4 @@
-"""Bodies without a recorded chair or decision rule, or missing a role the paper requires."""
+"""Bodies without a recorded chair or decision rule."""
 
 from __future__ import annotations
 
@@ -31,22 +31,6 @@ def no_decision_rule(index: Index, as_of: date) -> list[Finding]:
     ]
 
 
-def missing_role(index: Index, as_of: date) -> list[Finding]:
-    out = []
-    for b in index.of_kind("body"):
-        if not isinstance(b, Body):
-            continue
-        roles = [s.role.casefold() for s in b.seats]
-        for needed in b.required_roles:
-            if not any(needed.casefold() in role for role in roles):
-                out.append(
-                    Finding(
-                        "missing-role", (b.id,), f"{b.name}: no seat for '{needed}', which the paper says it must have."
-                    )
-                )
-    return out
-
-
 NO_CHAIR = Rule(
     "no-chair",
     "Body with no chair recorded",
@@ -58,10 +42,4 @@ NO_DECISION_RULE = Rule(
     "Body with no decision rule recorded",
     "A board, committee or partnership whose way of deciding (consensus, vote, referral) the papers do not state.",
     no_decision_rule,
-)
-MISSING_ROLE = Rule(
-    "missing-role",
-    "Body missing a required role",
-    "A body whose recorded seats do not include a role the paper says it must have.",
-    missing_role,
 )
