@@ -13,7 +13,7 @@ from markupsafe import Markup
 from . import review_pages
 from .lead import lead
 from .markup import anchor
-from .models import BY_NAME, KINDS, Body, Budget, Kind, Milestone, Place, Record, Source
+from .models import BY_NAME, KINDS, Body, Budget, Kind, Milestone, Place, Record, RuleSet, Source
 from .models.common import Citation, StatusUpdate, iter_models
 from .status import LABELS, known_by
 
@@ -138,6 +138,8 @@ def _downloads(r: Renderer) -> list[dict[str, Any]]:
             what = "JSON Schema the data and the JSON exports validate against"
         elif stem == "datapackage":
             what = "Frictionless Data Package describing every CSV table (fields, types, keys)"
+        elif stem == "compliance":
+            what = "Every body a rule set applies to, one row per requirement: met or not, the seats, the citation"
         elif stem == "pages":
             what = "Every page and record of the site, with its permanent link"
         elif stem == "updates":
@@ -284,6 +286,8 @@ def _extras(
         "sub_places": [],
         "voices": None,
         "computed_total": None,
+        "compliance": None,
+        "rules_view": None,
     }
     if isinstance(rec, Source):
         extras["outline"] = [(sec, anchor(sec.ref), cited.get((rec.id, sec.ref), [])) for sec in rec.outline]
@@ -310,6 +314,14 @@ def _extras(
         )
     if rec.id in r.index.records and r.index.kind_of(rec.id) == "theme":
         extras["themed"] = rev.themed.get(rec.id, [])
+    if isinstance(rec, Body | RuleSet):
+        from . import compliance_view
+
+        here = Ctx(r.index, r.as_of, page_path(r.index.records[rec.id].kind, rec.id), r.memo)
+        if isinstance(rec, Body):
+            extras["compliance"] = compliance_view.body_panel(here, rec.id)
+        else:
+            extras["rules_view"] = compliance_view.rule_set_view(here, rec)
     extras["citation"] = _citation(r, rec)
     extras["lead"] = lead(Ctx(r.index, r.as_of, page_path(r.index.records[rec.id].kind, rec.id)), rec)
     if hasattr(rec, "updates"):

@@ -291,6 +291,10 @@ _SKIP = {
     "preferred",
     "total_mismatch_note",
     "remit",
+    "requirements",
+    "constituencies",
+    "applies_to",
+    "in_force",
 }
 
 

@@ -34,7 +34,11 @@ def as_at_dates(r: Renderer) -> list[date]:
 def build(r: Renderer) -> None:
     reviews = reviews_by_subject(r.index)
     items = tracked(r)
-    r.put("checks.md", "checks.md.j2", results=run_checks(r.index, r.as_of))
+    from .compliance_view import checked_bodies
+    from .render import Ctx
+
+    checked = checked_bodies(Ctx(r.index, r.as_of, "checks.md", r.memo))
+    r.put("checks.md", "checks.md.j2", results=run_checks(r.index, r.as_of), checked=checked)
     days = as_at_dates(r)
     r.put("as-at/index.md", "as-at.md.j2", day=None, days=days, rows=[])
     for day in days:

@@ -7,6 +7,7 @@ from datetime import date
 from ..index import Index
 from .atom import feeds
 from .catalog import pages_json, redirects
+from .compliance_ import compliance_csv
 from .csv_ import csv_files
 from .datapackage import datapackage
 from .ical import calendars
@@ -32,6 +33,7 @@ def export_all(index: Index, as_of: date, site_url: str = "") -> dict[str, str |
         "data/register.schema.json": schema_text(),
         "data/datapackage.json": datapackage(index, as_of),
         "data/pages.json": pages_json(index, OTHER_PAGES),
+        "data/compliance.csv": compliance_csv(index),
     }
     out.update(kind_json(index, as_of))
     out.update(csv_files(index))

@@ -9,6 +9,7 @@ from ..index import Index
 from ..models import KINDS
 from ..status import known_by, status_at
 from .common import iso, json_text, records_json, url_of, version_of
+from .compliance_ import compliance_json
 
 
 def derived(index: Index, as_of: date) -> dict[str, dict[str, Any]]:
@@ -59,6 +60,7 @@ def register_json(index: Index, as_of: date) -> str:
             "records": records_json(index),
             "derived": derived(index, as_of),
             "checks": checks_json(index, as_of),
+            "compliance": compliance_json(index),
         }
     )
 
