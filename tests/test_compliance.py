@@ -288,7 +288,9 @@ def test_board_with_no_seats_is_membership_not_recorded(tmp_path: Path) -> None:
 
 
 def test_rule_sets_apply_by_tag_only(tmp_path: Path) -> None:
-    unlinked = [{k: v for k, v in s.items() if k != "fulfils"} for s in COMPLETE]
+    unlinked = [
+        {**{k: v for k, v in s.items() if k not in ("fulfils", "appointed_by")}, "id": "u-" + s["id"]} for s in COMPLETE
+    ]
     index = checked(register(tmp_path, board("t-untagged", unlinked, tags=()), board("t-board", COMPLETE)))
     assert set(compliance(index)) == {"t-board"}
 
