@@ -38,7 +38,7 @@ def build_all(r: Renderer) -> None:
         for rec in records:
             r.put(page_path(kind, rec.id), "record.md.j2", kind=kind, rec=rec, **_extras(r, rec, cited, rev))
     r.put("index.md", "home.md.j2", **_home(r))
-    r.put("data-model.md", "data-model.md.j2", models=_data_model(r))
+    r.put("data-model.md", "data-model.md.j2", **_data_model(r))
     r.put("downloads.md", "downloads.md.j2", files=_downloads(r))
     _changes(r)
     review_pages.build(r)
@@ -385,22 +385,21 @@ def _home(r: Renderer) -> dict[str, Any]:
     }
 
 
-def _data_model(r: Renderer) -> list[dict[str, Any]]:
-    """Per kind: its fields (name, required, description) and an example from the data."""
+def _data_model(r: Renderer) -> dict[str, Any]:
+    """Every kind's fields, nested objects and enumerations (govreg.data_model), and an example per kind."""
     import yaml
 
-    out = []
+    from .data_model import describe
+
+    examples = {}
     for kind in KINDS:
-        fields = []
-        for name, info in kind.model.model_fields.items():
-            fields.append((name, info.is_required(), info.description or ""))
         records = r.index.of_kind(kind.name)
         example = ""
         if records:
             dumped = records[0].model_dump(mode="json", exclude_defaults=True)
             example = yaml.safe_dump([dumped], sort_keys=False, allow_unicode=True, width=100)
-        out.append({"kind": kind, "fields": fields, "example": example, "doc": (kind.model.__doc__ or "").strip()})
-    return out
+        examples[kind.name] = example
+    return {"model": describe(), "examples": examples}
 
 
 __all__ = ["BY_NAME", "Markup", "Milestone", "build_all"]

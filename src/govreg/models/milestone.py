@@ -14,9 +14,9 @@ class Milestone(Record):
 
     title: Text = Field(description="Exact wording from the paper.")
     number: str | None = Field(default=None, max_length=12, description="Number as printed, if any.")
-    owners: list[ActorRef] = Field(default_factory=list)
-    workstream: WorkstreamRef | None = None
-    places: list[PlaceRef] = Field(min_length=1)
+    owners: list[ActorRef] = Field(default_factory=list, description="Who is responsible for it.")
+    workstream: WorkstreamRef | None = Field(default=None, description="The workstream it belongs to, if any.")
+    places: list[PlaceRef] = Field(min_length=1, description="Places it concerns.")
     due: PeriodField
     updates: list[StatusUpdate] = Field(default_factory=list, description="Dated status updates with evidence.")
     cites: Cites
@@ -26,11 +26,15 @@ class Workstream(Record):
     """A transition programme, workstream or task-and-finish group."""
 
     title: Text = Field(description="Name as printed.")
-    type: Literal["programme", "workstream", "task-and-finish-group"]
+    type: Literal["programme", "workstream", "task-and-finish-group"] = Field(
+        description="programme, workstream or task-and-finish-group."
+    )
     lead: Text | None = Field(default=None, description="Senior responsible owner or lead, as printed.")
-    reports_to: list[LineRef] = Field(default_factory=list)
-    part_of: WorkstreamRef | None = None
-    places: list[PlaceRef] = Field(min_length=1)
+    reports_to: list[LineRef] = Field(
+        default_factory=list, description="Bodies, organisations or workstreams it reports to."
+    )
+    part_of: WorkstreamRef | None = Field(default=None, description="The programme it is part of, if any.")
+    places: list[PlaceRef] = Field(min_length=1, description="Places it concerns.")
     remit: Text | None = Field(default=None, description="What it is to do.")
     cites: Cites
 
@@ -40,13 +44,15 @@ class Commitment(Record):
 
     text: Text = Field(description="The promise in the paper's exact words.")
     title: Text | None = Field(default=None, description="A short label for lists; the text is authoritative.")
-    made_by: list[ActorRef] = Field(min_length=1)
+    made_by: list[ActorRef] = Field(min_length=1, description="Who made the promise.")
     made_to: Text = Field(description="Who it was made to, e.g. 'residents of North West London'.")
     made_on: PeriodField
-    due: PeriodField | None = None
-    type: Literal["engagement", "service", "governance", "financial", "other"] = "other"
-    places: list[PlaceRef] = Field(min_length=1)
-    updates: list[StatusUpdate] = Field(default_factory=list)
+    due: PeriodField | None = Field(default=None, description="When it is due, if stated.")
+    type: Literal["engagement", "service", "governance", "financial", "other"] = Field(
+        default="other", description="engagement, service, governance, financial or other."
+    )
+    places: list[PlaceRef] = Field(min_length=1, description="Places it concerns.")
+    updates: list[StatusUpdate] = Field(default_factory=list, description="Dated status updates with evidence.")
     cites: Cites
 
 
