@@ -426,3 +426,19 @@ def test_the_real_board_from_the_papers_is_checked() -> None:
     index = checked(ROOT / "data")
     comp = compliance(index)["england-ics-board-option-2"]
     assert comp.status == "shortfall" and comp.headline() == "Meets 3 of 12 statutory and policy requirements"
+
+
+def test_synthetic_register_checks_every_board_at_scale(tmp_path: Path) -> None:
+    from collections import Counter
+
+    from govreg.synth import ICB_INCOMPLETE_RATE, ICB_UNRECORDED_RATE, write
+
+    write(tmp_path / "synth", 42)
+    index = checked(tmp_path / "synth")
+    results = compliance(index)
+    assert len(results) == 42 and all(bid.endswith("-icb-board") for bid in results)
+    statuses = Counter(c.status for c in results.values())
+    assert set(statuses) == {"meets", "shortfall", "membership-not-recorded"}
+    assert abs(statuses["membership-not-recorded"] / 42 - ICB_UNRECORDED_RATE) < 0.1
+    assert abs(statuses["shortfall"] / 42 - ICB_INCOMPLETE_RATE) < 0.15
+    assert len(findings(index, "membership-not-recorded")) == statuses["membership-not-recorded"]
