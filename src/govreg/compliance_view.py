@@ -111,7 +111,8 @@ def checked_bodies(ctx: Ctx, rule_set: str | None = None) -> tuple[Checked, ...]
 class RequirementRow:
     id: str
     label: str
-    text: str
+    text: Markup
+    """The requirement in the register's words, and its editor's note."""
     basis: str
     need: str
     counts: str
@@ -157,11 +158,12 @@ def rule_set_view(ctx: Ctx, rules: RuleSet) -> RuleSetView:
                 ctx.index.title(q.appointed_by) if q.appointed_by in ctx.index.records else q.appointed_by
             )
             cond.append(f"appointed by {who}")
+        text = escape_text(q.text) + (Markup(" Note: ") + escape_text(q.note) if q.note else Markup(""))
         reqs.append(
             RequirementRow(
                 q.id,
                 q.label,
-                q.text,
+                text,
                 BASIS[q.basis],
                 need,
                 counts,
