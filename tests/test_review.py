@@ -46,9 +46,25 @@ BODY_WITH_GAPS = """
   name: Bolton Forum
   type: board
   places: [bolton]
-  required_roles: [Director of Public Health]
+  tags: [forum-with-rules]
   seats:
-    - {id: bolton-forum-seat-1, role: Leader of the Council}
+    - {id: bolton-forum-seat-1, role: Leader of the Council, category: ordinary}
+    - {id: bolton-forum-seat-2, role: Observer from the Director of Public Health's team, category: observer,
+       member: false}
+  cites: [{source: src-bolton-2019-04-scf, at: "4.3"}]
+"""
+RULES = """
+- id: forum-rules
+  name: What a forum must have
+  places: [bolton]
+  applies_to: {tags: [forum-with-rules]}
+  requirements:
+    - id: forum-req-dph
+      label: Director of Public Health
+      text: The forum has the Director of Public Health as a member.
+      basis: policy
+      categories: [ordinary]
+      cites: [{source: src-bolton-2019-04-scf, at: "4.3"}]
   cites: [{source: src-bolton-2019-04-scf, at: "4.3"}]
 """
 MISMATCH = """
@@ -74,6 +90,7 @@ def reviewed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (data / "reviews" / "sources.yml").write_text(REPORT)
     (data / "reviews" / "reviews.yml").write_text(REVIEWS)
     (data / "reviews" / "bodies.yml").write_text(BODY_WITH_GAPS)
+    (data / "reviews" / "rules.yml").write_text(RULES)
     (data / "reviews" / "budgets.yml").write_text(MISMATCH)
     (data / "reviews" / "figures.yml").write_text(
         "- id: odd-figure\n  title: Uses XYZQ\n  text: The XYZQ saved £1m.\n  places: [bolton]\n"
@@ -98,7 +115,7 @@ def test_two_voices_differ(reviewed: Path) -> None:
 def test_rules_trigger_on_the_fixture(reviewed: Path) -> None:
     index, _ = check(reviewed)
     found = {rule.id: [f.records for f in findings] for rule, findings in derive(index, date(2021, 3, 24)).findings}
-    assert ("bolton-forum",) in found["missing-role"]
+    assert ("bolton-forum", "forum-rules") in found["requirement-not-met"]
     assert ("bolton-forum",) in found["no-chair"] and ("bolton-forum",) in found["no-decision-rule"]
     assert ("bolton-pool-odd",) in found["budget-total"]
     assert ("odd-figure",) in found["undefined-term"]
@@ -125,7 +142,7 @@ def test_review_pack_csv(reviewed: Path) -> None:
 
 
 def test_pages_show_both_voices_and_quarter_pages(reviewed: Path, tmp_path: Path) -> None:
-    site = build_site(reviewed, tmp_path / "site")
+    site = build_site(reviewed, tmp_path / "site", "--as-of", "2021-03-24")
     page = (site / "milestones" / "bolton-ms-pool" / "index.html").read_text(encoding="utf-8")
     assert "Independent review" in page and "Missed" in page and "The voices differ" in page
     other = (site / "milestones" / "bolton-ms-colocation" / "index.html").read_text(encoding="utf-8")
@@ -138,7 +155,7 @@ def test_pages_show_both_voices_and_quarter_pages(reviewed: Path, tmp_path: Path
     assert "differs" in june and "differs" not in march
     assert "bolton-ms-pool" in june and "bolton-ms-pool" not in march  # only what changed that quarter
     checks = (site / "checks" / "index.html").read_text(encoding="utf-8")
-    assert "Body missing a required role" in checks and "bolton-forum" in checks
+    assert "Body short of a requirement that applies to it" in checks and "bolton-forum" in checks
     assert (site / "review-pack" / "bolton" / "index.html").is_file()
     assert (site / "review-pack" / "bolton.csv").is_file()
 

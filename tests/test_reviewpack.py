@@ -171,7 +171,7 @@ def test_round_trip(data: Path, tmp_path: Path) -> None:
     assert run_cli("validate", "--data", str(data)).returncode == 0
     site = build_site(data, tmp_path / "site")
     pool = (site / "milestones" / "bolton-ms-pool" / "index.html").read_text(encoding="utf-8")
-    assert "Healthwatch Bolton" in pool and "gr-missed\">Missed</span>" in pool and "The voices differ" in pool
+    assert "Healthwatch Bolton" in pool and 'gr-missed">Missed</span>' in pool and "The voices differ" in pool
     coloc = (site / "milestones" / "bolton-ms-colocation" / "index.html").read_text(encoding="utf-8")
     assert '<a href="https://example.org/hw/report?a=1&amp;b=2">' in coloc
     review = (site / "reviews" / "healthwatch-bolton-bolton-ms-colocation" / "index.html").read_text(encoding="utf-8")

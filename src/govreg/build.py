@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .dates import from_epoch
+from .dates import Period, from_epoch
 from .derive import Derived, derive
 from .export import export_all
 from .index import Index, build_index
@@ -60,6 +60,47 @@ def resolve_as_of(explicit: str | None, configured: str | None = None, environ: 
     raise ValueError("no as-of date: set extra.register.as_of in mkdocs.yml, pass --as-of, or set SOURCE_DATE_EPOCH")
 
 
+def evidence_dates(index: Index) -> list[tuple[str, tuple[str | int, ...], Period]]:
+    """(record id, path, date) of every date that says when something was known or happened:
+    sources and reviews (their date), status updates and body history events (anywhere in a record).
+
+    Due dates, meeting dates and holders' terms are plans or facts about the future, not evidence.
+    """
+    from .models.body import BodyEvent
+    from .models.common import StatusUpdate, iter_models
+
+    out: list[tuple[str, tuple[str | int, ...], Period]] = []
+    for rid, item in index.records.items():
+        if item.kind.name in ("source", "review"):
+            out.append((rid, ("date",), item.record.date))  # type: ignore[attr-defined]
+        for path, model in iter_models(item.record):
+            if isinstance(model, StatusUpdate | BodyEvent):
+                out.append((rid, (*path, "date"), model.date))
+    return out
+
+
+def newest_evidence(index: Index) -> date | None:
+    """The as-of rule: the last day the register has evidence for (see README, "The as-of date")."""
+    ends = [p.end for _, _, p in evidence_dates(index) if p.end is not None]
+    return max(ends, default=None)
+
+
+def dated_after(index: Index, as_of: date) -> list[Problem]:
+    """Warnings: records dated after the as-of date (a newer source was added but as_of not moved)."""
+    out = []
+    for rid, path, period in evidence_dates(index):
+        if period.start is not None and period.start > as_of:
+            out.append(
+                index.records[rid].problem(
+                    path,
+                    f"dated {period.text!r}, after the as-of date {as_of.isoformat()}: move "
+                    "extra.register.as_of in mkdocs.yml to the newest evidence",
+                    "after_as_of",
+                )
+            )
+    return sorted(out)
+
+
 def epoch_of(day: date) -> str:
     """SOURCE_DATE_EPOCH (seconds, as text) for midnight UTC of `day`."""
     return str((day - date(1970, 1, 1)).days * 86400)
@@ -79,4 +120,15 @@ def generate(data_dir: Path, as_of: date, site_url: str = "", releases_dir: Path
     return Result([], index, sorted(exports + pages, key=lambda o: o.path), derived)
 
 
-__all__ = ["Output", "Result", "check", "epoch_of", "generate", "report", "resolve_as_of"]
+__all__ = [
+    "Output",
+    "Result",
+    "check",
+    "dated_after",
+    "epoch_of",
+    "evidence_dates",
+    "generate",
+    "newest_evidence",
+    "report",
+    "resolve_as_of",
+]

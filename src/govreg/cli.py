@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check the data and list every problem")
     v.add_argument("--data", default="data", type=Path, help="data folder (default: data)")
+    v.add_argument("--as-of", default=None, help="warn of records dated after this day (default: mkdocs.yml)")
+    v.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs configuration file (for as_of)")
     b = sub.add_parser("build", help="validate, then build the site; a failed build keeps the old site")
     b.add_argument("--data", default="data", type=Path)
     b.add_argument("--site-dir", default="site", type=Path)
@@ -57,11 +59,35 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def validate(data: Path) -> int:
+def configured_as_of(config: Path) -> str | None:
+    """extra.register.as_of from the MkDocs configuration, if it can be read."""
+    import yaml
+
+    try:
+        doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+        value = doc["extra"]["register"]["as_of"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return None
+    return str(value) if value else None
+
+
+def validate(data: Path, as_of: str | None = None, config: Path | None = None) -> int:
+    """Problems exit 1; records dated after the as-of date are warnings only (exit 0)."""
+    from .build import dated_after
+
     index, problems = check(data)
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
+    day_text = as_of or (configured_as_of(config) if config is not None else None)
+    if day_text:
+        try:
+            day = resolve_as_of(day_text)
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        for warning in dated_after(index, day):
+            print(f"warning: {warning}", file=sys.stderr)
     print(f"{len(index.records)} records, {len(index.nested)} nested items: no problems.")
     return 0
 
@@ -141,7 +167,7 @@ def write_schema(out: Path) -> int:
 def main(argv: list[str] | None = None) -> None:
     args = _parser().parse_args(argv)
     if args.command == "validate":
-        code = validate(args.data)
+        code = validate(args.data, args.as_of, args.config)
     elif args.command == "build":
         code = build(args.data, args.site_dir, args.as_of, args.config, args.releases)
     elif args.command == "synth":

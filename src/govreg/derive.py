@@ -14,7 +14,8 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from .checks import Finding, Rule, run_checks
+from .checks import Finding, Inputs, Rule, run_checks
+from .compliance import Compliance, compliance
 from .dates import Period
 from .dump import records_json, version_of
 from .index import Index
@@ -81,6 +82,8 @@ class Derived:
     themed: Mapping[str, tuple[tuple[str, str, str], ...]]
     """Theme id -> (place id, principle set id, principle id)."""
     findings: tuple[tuple[Rule, tuple[Finding, ...]], ...]
+    compliance: Mapping[str, Compliance]
+    """Body id -> how it meets each rule set that applies to it (bodies in scope only)."""
     continued_by: Mapping[str, tuple[str, ...]]
     """Record id -> later records of the same plan (the reverse of `continues`)."""
     trace: Mapping[str, tuple[TraceRow, ...]]
@@ -245,6 +248,9 @@ def derive(index: Index, as_of: date) -> Derived:
         for earlier in rec.continues:
             continued_by[earlier].append(rec.id)
 
+    complying = compliance(index)
+    inputs = Inputs(MappingProxyType(standing), MappingProxyType(complying))
+
     return Derived(
         as_of=as_of,
         version=version_of(records),
@@ -261,7 +267,8 @@ def derive(index: Index, as_of: date) -> Derived:
         sub_places=MappingProxyType({k: tuple(v) for k, v in sub_places.items()}),
         in_place=MappingProxyType({k: tuple((n, tuple(ids)) for n, ids in v.items()) for k, v in in_place.items()}),
         themed=MappingProxyType({k: tuple(sorted(v, key=lambda x: x[:2])) for k, v in themed.items()}),
-        findings=tuple((rule, tuple(found)) for rule, found in run_checks(index, standing, as_of)),
+        findings=tuple((rule, tuple(found)) for rule, found in run_checks(index, inputs, as_of)),
+        compliance=inputs.compliance,
         continued_by=MappingProxyType({k: tuple(sorted(v)) for k, v in continued_by.items()}),
         trace=MappingProxyType({k: tuple(v) for k, v in trace_rows(index).items()}),
         dues=MappingProxyType(dues),

@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from .load import Loaded, SeenId, format_path
-from .models import Budget, OptionSet, Record, Source
+from .models import Body, Budget, OptionSet, Record, RuleSet, Source
 from .models.common import Citation, iter_models, iter_refs
+from .models.requirement import Constituency, Requirement
 from .problems import Problem
 from .yamlio import Path_
 
-NESTED_ID_FIELDS = ("seats", "items", "options", "questions")
-"""Lists whose items carry their own register-wide ids (seats, principles, options, questions)."""
+NESTED_ID_FIELDS = ("seats", "items", "options", "questions", "requirements", "constituencies")
+"""Lists whose items carry their own register-wide ids (seats, principles, options, questions,
+rule-set requirements and constituencies)."""
 
 BUDGET_TOLERANCE = 0.05
 """Printed budgets round to one decimal place; a smaller gap is rounding, not a mismatch."""
@@ -152,7 +154,109 @@ def build_index(loaded: list[Loaded], seen: list[SeenId] | None = None) -> tuple
                 message = f"locator {model.at!r} is not in the outline of source {model.source!r}"
                 problems.append(item.problem((*path, "at"), message, "locator"))
         problems += _check_record(item)
+    problems += _check_rules(index)
     return index, problems
+
+
+def applies(rules: RuleSet, body: Body, index: Index) -> bool:
+    """Whether a rule set applies to a body: every criterion it gives must hold."""
+    scope = rules.applies_to
+    if scope.tags and not set(scope.tags) & set(body.tags):
+        return False
+    if scope.body_types and body.type not in scope.body_types:
+        return False
+    if scope.hosted_by_types:
+        types = {getattr(index.records[h].record, "type", None) for h in body.hosted_by if h in index.records}
+        if not types & set(scope.hosted_by_types):
+            return False
+    return True
+
+
+def _nested_of(index: Index, nid: str, kind: type) -> tuple[str, object] | None:
+    found = index.nested.get(nid)
+    if found is None or not isinstance(found[1], kind):
+        return None
+    return found
+
+
+def _check_rules(index: Index) -> list[Problem]:
+    """Links between seats and rule sets: `fulfils`, `nominated_by`, `appointed_by` resolve and fit.
+
+    Why here: these are ids of nested items (requirements, constituencies, seats), which the
+    generic reference walker does not know; a dangling or misplaced link would silently
+    make a board look compliant or not.
+    """
+    problems: list[Problem] = []
+    for rid, item in index.records.items():
+        rec = item.record
+        if isinstance(rec, RuleSet):
+            own = {c.id for c in rec.constituencies}
+            for i, req in enumerate(rec.requirements):
+                if req.nominated_by is not None and req.nominated_by not in own:
+                    problems.append(
+                        item.problem(
+                            ("requirements", i, "nominated_by"),
+                            f"no constituency {req.nominated_by!r} in this rule set",
+                            "dangling_ref",
+                        )
+                    )
+                who = req.appointed_by
+                if (
+                    who is not None
+                    and who not in own
+                    and not (who in index.records and index.kind_of(who) in ("organisation", "body"))
+                ):
+                    problems.append(
+                        item.problem(
+                            ("requirements", i, "appointed_by"),
+                            f"no constituency in this rule set or organisation with id {who!r}",
+                            "dangling_ref",
+                        )
+                    )
+        if not isinstance(rec, Body):
+            continue
+        seat_ids = {s.id for s in rec.seats}
+        for i, seat in enumerate(rec.seats):
+            for j, target in enumerate(seat.fulfils):
+                found = _nested_of(index, target, Requirement)
+                if found is None:
+                    problems.append(
+                        item.problem(
+                            ("seats", i, "fulfils", j), f"no rule-set requirement with id {target!r}", "dangling_ref"
+                        )
+                    )
+                    continue
+                rules = index.get(found[0])
+                if isinstance(rules, RuleSet) and not applies(rules, rec, index):
+                    problems.append(
+                        item.problem(
+                            ("seats", i, "fulfils", j),
+                            f"requirement {target!r} is in rule set {rules.id!r}, which does not apply to this body "
+                            "(check the body's tags and type against the rule set's applies_to)",
+                            "dangling_ref",
+                        )
+                    )
+            for name in ("nominated_by", "appointed_by"):
+                target = getattr(seat, name)
+                if target is None:
+                    continue
+                ok = (target in index.records and index.kind_of(target) in ("organisation", "body")) or (
+                    _nested_of(index, target, Constituency) is not None
+                )
+                if name == "appointed_by" and target in seat_ids and target != seat.id:
+                    ok = True
+                if not ok:
+                    what = "organisation, body, constituency" + (" or seat" if name == "appointed_by" else "")
+                    problems.append(
+                        item.problem(
+                            ("seats", i, name),
+                            f"no {what} with id {target!r}",
+                            "dangling_ref",
+                        )
+                    )
+                elif target in index.records and target != rid:
+                    index.backlinks[target].append(Backlink(rid, format_path(("seats", i, name))))
+    return problems
 
 
 def _check_record(item: Loaded) -> list[Problem]:

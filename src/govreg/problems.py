@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 ProblemCode = Literal[
+    "after_as_of",
     "budget_total",
     "dangling_ref",
     "date",

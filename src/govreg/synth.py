@@ -10,6 +10,13 @@ system. Output is a pure function of (systems, seed): each system draws from
 its own seeded generator, so system 7 is the same whether 10 or 42 are asked
 for. YAML is written with `yaml.safe_dump`, which quotes every string the
 strict reader would otherwise read as a number, date or boolean.
+
+Every system has an integrated care board (tagged `icb-board`) checked against a national
+rule set shaped like the real one (data/england/rules.yml: the same requirement ids and
+counts, synthetic citations). So that the check is exercised at scale, boards are
+deliberately incomplete at documented rates: ICB_UNRECORDED_RATE of them record no seats
+("membership not recorded"), ICB_INCOMPLETE_RATE more leave out one required seat, chosen
+at random; the rest are complete, with non-voting participants who are not members.
 """
 
 from __future__ import annotations
@@ -255,6 +262,26 @@ _ROLES = (
 )
 
 
+ICB_UNRECORDED_RATE = 0.1
+"""Share of synthetic integrated care boards that record no seats at all."""
+ICB_INCOMPLETE_RATE = 0.2
+"""Share of synthetic integrated care boards that leave out one required seat."""
+
+_ICB_SEATS: tuple[tuple[str, str, str, str | None], ...] = (
+    # (key, role, category, requirement it fulfils)
+    ("chair", "Chair", "chair", "icb-req-chair"),
+    ("chief-executive", "Chief Executive", "chief-executive", "icb-req-chief-executive"),
+    ("director-of-finance", "Director of Finance", "executive", "icb-req-director-of-finance"),
+    ("medical-director", "Medical Director", "executive", "icb-req-medical-director"),
+    ("director-of-nursing", "Director of Nursing", "executive", "icb-req-director-of-nursing"),
+    ("non-executives", "Non-executive members", "non-executive", None),
+    ("mental-health", "Non-executive member for mental health", "non-executive", "icb-req-mental-health"),
+    ("partner-trusts", "Partner member (NHS trusts)", "partner", "icb-req-partner-trusts"),
+    ("partner-primary", "Partner member (primary medical services)", "partner", "icb-req-partner-primary"),
+    ("partner-councils", "Partner member (local authorities)", "partner", "icb-req-partner-local-authorities"),
+)
+
+
 def slugify(text: str) -> str:
     """'Bath and North East Somerset, Swindon and Wiltshire' -> 'bath-north-east-somerset-swindon-wiltshire'."""
     words = [w for w in re.split(r"[^a-z0-9]+", text.lower()) if w and w not in {"and", "the", "of"}]
@@ -455,7 +482,7 @@ def _organisations(s: System) -> None:
             "id": f"{s.slug}-icb",
             "name": f"NHS {s.name} Integrated Care Board",
             "abbreviation": "ICB",
-            "type": "other",
+            "type": "icb",
             "places": [s.slug],
             "summary": "The statutory NHS body planned to take on the work of the CCGs.",
             "history": [_update(s, "planned", "To be established when the CCGs close.", s.papers[-1])],
@@ -573,6 +600,9 @@ def _bodies(s: System) -> None:
         s.orgs["local-authority"][:3],
     )
     _body(s, board, f"{s.name} Integrated Care Board", "board", [s.slug], [f"{s.slug}-icp"], [f"{s.slug}-icb"])
+    record = s.files["bodies"][-1]
+    record["tags"] = ["icb-board"]
+    record["seats"] = _icb_seats(s, board)
     for committee in ("quality", "finance", "audit"):
         _body(
             s,
@@ -594,6 +624,53 @@ def _bodies(s: System) -> None:
             [board, f"{b}-hwb"],
             [f"{b}-council", f"{b}-ccg"],
         )
+
+
+def _icb_seats(s: System, board: str) -> list[Rec]:
+    """The board of an integrated care board under the national rule set, some deliberately
+    incomplete (ICB_UNRECORDED_RATE, ICB_INCOMPLETE_RATE)."""
+    rng = s.rng
+    roll = rng.random()
+    if roll < ICB_UNRECORDED_RATE:
+        return []
+    leave_out = rng.choice(_ICB_SEATS)[0] if roll < ICB_UNRECORDED_RATE + ICB_INCOMPLETE_RATE else None
+    nominators = {
+        "partner-trusts": s.org("foundation-trust" if "foundation-trust" in s.orgs else "nhs-trust"),
+        "partner-primary": f"{s.slug}-gp-federation",
+        "partner-councils": s.org("local-authority"),
+    }
+    seats: list[Rec] = []
+    for key, role, category, requirement in _ICB_SEATS:
+        if key == leave_out:
+            continue
+        seat: Rec = {"id": f"{board}-seat-{key}", "role": role, "category": category, "voting": True}
+        if key == "non-executives":
+            seat["count"] = rng.randint(1, 3)
+        if key == "chair":
+            seat["chair"] = True
+            seat["appointed_by"] = "nhse"
+        if key == "chief-executive" and leave_out != "chair":
+            seat["appointed_by"] = f"{board}-seat-chair"
+        if key in nominators:
+            seat["nominated_by"] = nominators[key]
+        if requirement:
+            seat["fulfils"] = [requirement]
+        seats.append(seat)
+    for key, role, org in (
+        ("participant-dph", "Director of Public Health (participant)", s.org("local-authority")),
+        ("participant-healthwatch", "Healthwatch representative (participant)", s.org("healthwatch")),
+    ):
+        seats.append(
+            {
+                "id": f"{board}-seat-{key}",
+                "role": role,
+                "category": "participant",
+                "member": False,
+                "voting": False,
+                "organisation": org,
+            }
+        )
+    return seats
 
 
 def _principles(s: System) -> None:
@@ -875,14 +952,224 @@ def system_files(s: System) -> dict[str, list[Rec]]:
     return s.files
 
 
+_ICB_RULES: tuple[tuple[str, str, str, tuple[str, ...], str, int, int | None, str | None, str | None, str], ...] = (
+    # (id, label, basis, categories, match, min, max, nominated_by, appointed_by, locator)
+    ("icb-req-chair", "Chair", "statutory", ("chair",), "fulfils", 1, 1, None, "nhse", "para 3(1)(a)"),
+    (
+        "icb-req-chief-executive",
+        "Chief executive",
+        "statutory",
+        ("chief-executive",),
+        "fulfils",
+        1,
+        1,
+        None,
+        "icb-c-chair",
+        "para 3(1)(b)",
+    ),
+    (
+        "icb-req-ordinary-members",
+        "At least three ordinary members",
+        "statutory",
+        ("executive", "non-executive", "partner", "ordinary"),
+        "category",
+        3,
+        None,
+        None,
+        None,
+        "para 3(1)(c)",
+    ),
+    (
+        "icb-req-partner-trusts",
+        "Partner member nominated by NHS trusts and foundation trusts",
+        "statutory",
+        ("partner",),
+        "fulfils",
+        1,
+        None,
+        "icb-c-nhs-trusts",
+        None,
+        "para 8",
+    ),
+    (
+        "icb-req-partner-primary",
+        "Partner member nominated by providers of primary medical services",
+        "statutory",
+        ("partner",),
+        "fulfils",
+        1,
+        None,
+        "icb-c-primary-medical",
+        None,
+        "para 8",
+    ),
+    (
+        "icb-req-partner-local-authorities",
+        "Partner member nominated by local authorities",
+        "statutory",
+        ("partner",),
+        "fulfils",
+        1,
+        None,
+        "icb-c-local-authorities",
+        None,
+        "para 8",
+    ),
+    (
+        "icb-req-mental-health",
+        "Member with knowledge and experience of mental health services",
+        "statutory",
+        ("executive", "non-executive", "partner", "ordinary"),
+        "fulfils",
+        1,
+        None,
+        None,
+        None,
+        "para 8",
+    ),
+    (
+        "icb-req-director-of-finance",
+        "Director of finance",
+        "policy",
+        ("executive",),
+        "fulfils",
+        1,
+        None,
+        None,
+        None,
+        "",
+    ),
+    ("icb-req-medical-director", "Medical director", "policy", ("executive",), "fulfils", 1, None, None, None, ""),
+    (
+        "icb-req-director-of-nursing",
+        "Director of nursing",
+        "policy",
+        ("executive",),
+        "fulfils",
+        1,
+        None,
+        None,
+        None,
+        "",
+    ),
+    (
+        "icb-req-non-executives",
+        "At least two non-executive members",
+        "policy",
+        ("non-executive",),
+        "category",
+        2,
+        None,
+        None,
+        None,
+        "",
+    ),
+    (
+        "icb-req-ten-members",
+        "At least ten members",
+        "policy",
+        ("chair", "chief-executive", "executive", "non-executive", "partner", "ordinary"),
+        "category",
+        10,
+        None,
+        None,
+        None,
+        "",
+    ),
+)
+
+
+def _national_rules() -> dict[str, list[Rec]]:
+    """The law and policy sources, NHS England and the rule set for every integrated care board."""
+    law, policy = "src-synthetic-nhsa-2006-sch-1b", "src-synthetic-icb-policy"
+    paras = ("para 3(1)(a)", "para 3(1)(b)", "para 3(1)(c)", "para 8")
+    sources = [
+        {
+            "id": law,
+            "title": "National Health Service Act 2006, Schedule 1B (synthetic copy for benchmarks)",
+            "date": "28 April 2022",
+            "publishers": ["nhse"],
+            "places": ["england"],
+            "text_held": False,
+            "summary": "The statutory board of every integrated care board. The register's own wording.",
+            "outline": [{"ref": ref, "title": f"Schedule 1B {ref}"} for ref in paras],
+        },
+        {
+            "id": policy,
+            "title": "NHS England policy on integrated care board membership (synthetic copy for benchmarks)",
+            "date": "June 2021",
+            "publishers": ["nhse"],
+            "places": ["england"],
+            "text_held": False,
+            "summary": "Three executive members and at least two non-executives. The register's own wording.",
+            "outline": [{"ref": "board membership", "title": "Minimum membership of the board"}],
+        },
+    ]
+    organisations = [
+        {
+            "id": "nhse",
+            "name": "NHS England",
+            "type": "national-nhs-body",
+            "places": ["england"],
+            "cites": [{"source": law, "at": "para 3(1)(a)"}],
+        }
+    ]
+    requirements = [
+        {
+            "id": rid,
+            "label": label,
+            "text": f"{label}, as the rule requires (synthetic).",
+            "basis": basis,
+            "categories": list(categories),
+            "match": match,
+            "min": low,
+            **({"max": high} if high is not None else {}),
+            **({"nominated_by": nominated} if nominated else {}),
+            **({"appointed_by": appointed} if appointed else {}),
+            "cites": [{"source": law, "at": at} if at else {"source": policy, "at": "board membership"}],
+        }
+        for rid, label, basis, categories, match, low, high, nominated, appointed, at in _ICB_RULES
+    ]
+    rules = [
+        {
+            "id": "england-icb-board-rules",
+            "name": "The board of every integrated care board",
+            "places": ["england"],
+            "applies_to": {"tags": ["icb-board"]},
+            "in_force": "1 July 2022",
+            "constituencies": [
+                {"id": "icb-c-chair", "label": "the chair of the board", "seat_categories": ["chair"]},
+                {
+                    "id": "icb-c-nhs-trusts",
+                    "label": "NHS trusts and foundation trusts in the area",
+                    "organisation_types": ["nhs-trust", "foundation-trust"],
+                },
+                {
+                    "id": "icb-c-primary-medical",
+                    "label": "providers of primary medical services in the area",
+                    "organisation_types": ["primary-care"],
+                },
+                {
+                    "id": "icb-c-local-authorities",
+                    "label": "local authorities in the area",
+                    "organisation_types": ["local-authority"],
+                },
+            ],
+            "requirements": requirements,
+            "cites": [{"source": law, "at": "para 3(1)(a)"}],
+        }
+    ]
+    return {"england/sources": sources, "england/organisations": organisations, "england/rules": rules}
+
+
 def national_files() -> dict[str, list[Rec]]:
-    """Written once: England, the glossary and the themes."""
+    """Written once: England, its law and rule set, the glossary and the themes."""
     glossary = [
         {"id": f"term-{slugify(t) or 'x'}", "term": t, "expansion": e, "explanation": x} for t, e, x in GLOSSARY
     ]
     themes = [{"id": i, "name": n, "description": d} for i, n, d in THEMES]
     england = [{"id": "england", "name": "England", "type": "nation", "summary": "The national level."}]
-    return {"england/places": england, "glossary": glossary, "themes": themes}
+    return {"england/places": england, **_national_rules(), "glossary": glossary, "themes": themes}
 
 
 def synthesize(systems: int, seed: int = 0) -> dict[str, list[Rec]]:

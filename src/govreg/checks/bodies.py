@@ -1,4 +1,4 @@
-"""Bodies without a recorded chair or decision rule, or missing a role the paper requires."""
+"""Bodies without a recorded chair or decision rule."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 from ..index import Index
 from ..models import Body
-from .rule import Finding, Rule, Standings
+from .rule import Finding, Inputs, Rule
 
 DECIDING = {"board", "committee", "joint-committee", "governing-body", "partnership", "senate", "cabinet"}
 
@@ -15,7 +15,7 @@ def _bodies(index: Index) -> list[Body]:
     return [b for b in index.of_kind("body") if isinstance(b, Body) and b.type in DECIDING]
 
 
-def no_chair(index: Index, standing: Standings, as_of: date) -> list[Finding]:
+def no_chair(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
     return [
         Finding("no-chair", (b.id,), f"{b.name}: no chairing arrangement recorded.")
         for b in _bodies(index)
@@ -23,28 +23,12 @@ def no_chair(index: Index, standing: Standings, as_of: date) -> list[Finding]:
     ]
 
 
-def no_decision_rule(index: Index, standing: Standings, as_of: date) -> list[Finding]:
+def no_decision_rule(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
     return [
         Finding("no-decision-rule", (b.id,), f"{b.name}: no decision rule recorded.")
         for b in _bodies(index)
         if not b.decision_rule
     ]
-
-
-def missing_role(index: Index, standing: Standings, as_of: date) -> list[Finding]:
-    out = []
-    for b in index.of_kind("body"):
-        if not isinstance(b, Body):
-            continue
-        roles = [s.role.casefold() for s in b.seats]
-        for needed in b.required_roles:
-            if not any(needed.casefold() in role for role in roles):
-                out.append(
-                    Finding(
-                        "missing-role", (b.id,), f"{b.name}: no seat for '{needed}', which the paper says it must have."
-                    )
-                )
-    return out
 
 
 NO_CHAIR = Rule(
@@ -58,10 +42,4 @@ NO_DECISION_RULE = Rule(
     "Body with no decision rule recorded",
     "A board, committee or partnership whose way of deciding (consensus, vote, referral) the papers do not state.",
     no_decision_rule,
-)
-MISSING_ROLE = Rule(
-    "missing-role",
-    "Body missing a required role",
-    "A body whose recorded seats do not include a role the paper says it must have.",
-    missing_role,
 )

@@ -6,10 +6,10 @@ from datetime import date
 
 from ..index import BUDGET_TOLERANCE, Index, budget_total
 from ..models import Budget
-from .rule import Finding, Rule, Standings
+from .rule import Finding, Inputs, Rule
 
 
-def run(index: Index, standing: Standings, as_of: date) -> list[Finding]:
+def run(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
     out = []
     for b in index.of_kind("budget"):
         if isinstance(b, Budget) and b.printed_total and b.printed_total.value is not None:

@@ -6,10 +6,10 @@ from datetime import date
 
 from ..abbr import undefined_abbreviations
 from ..index import Index
-from .rule import Finding, Rule, Standings
+from .rule import Finding, Inputs, Rule
 
 
-def run(index: Index, standing: Standings, as_of: date) -> list[Finding]:
+def run(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
     return [
         Finding(RULE.id, tuple(ids[:10]), f"'{term}' is used but not in the glossary.")
         for term, ids in sorted(undefined_abbreviations(index).items())

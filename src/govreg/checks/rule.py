@@ -6,10 +6,20 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from ..compliance import Compliance
 from ..index import Index
 from ..status import Standing
 
-Standings = Mapping[str, Standing]
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What `derive` has already computed that rules read: statuses and compliance, never recomputed."""
+
+    standing: Mapping[str, Standing]
+    compliance: Mapping[str, Compliance]
+
+
+Standings = Inputs
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -26,4 +36,4 @@ class Rule:
     id: str
     title: str
     explanation: str
-    run: Callable[[Index, Standings, date], list[Finding]]
+    run: Callable[[Index, Inputs, date], list[Finding]]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from . import bodies, budgets, glossary, stale
+from . import bodies, budgets, glossary, requirements, stale
 from .rule import Rule
 
 RULES: tuple[Rule, ...] = (
     stale.RULE,
     bodies.NO_CHAIR,
     bodies.NO_DECISION_RULE,
-    bodies.MISSING_ROLE,
+    requirements.REQUIREMENT_NOT_MET,
+    requirements.MEMBERSHIP_NOT_RECORDED,
     budgets.RULE,
     glossary.RULE,
 )

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..index import Index
-from .rule import Finding, Rule, Standings
+from .rule import Finding, Inputs, Rule
 
 STALE_AFTER = timedelta(days=183)
 
 
-def run(index: Index, standing: Standings, as_of: date) -> list[Finding]:
+def run(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
     out = []
-    for rid, st in standing.items():
+    for rid, st in inputs.standing.items():
         if not st.overall.overdue:
             continue
         last = st.overall.entry.day if st.overall.entry else None

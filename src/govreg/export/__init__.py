@@ -11,6 +11,7 @@ from ..index import Index
 from ..output import Output
 from .atom import feeds
 from .catalog import pages_json, redirects
+from .compliance_ import compliance_csv
 from .csv_ import csv_files
 from .datapackage import datapackage
 from .ical import calendars
@@ -38,4 +39,5 @@ def export_all(index: Index, derived: Derived, site_url: str = "") -> list[Outpu
     out += calendars(index, derived, site_url)
     out += redirects(index)
     out += review_packs(index, derived)
+    out.append(compliance_csv(index, derived))
     return sorted(out, key=lambda o: o.path)

@@ -8,7 +8,53 @@ from ..derive import Derived
 from ..dump import json_text
 from ..index import Index
 from ..output import Output, data_file
+from .compliance_ import CSV_COLUMNS
 from .csv_ import tables
+
+_COMPLIANCE_TYPES = {"min": "integer", "max": "integer", "found": "integer", "met": "boolean"}
+_COMPLIANCE_HELP = {
+    "body_id": "Id of the body checked.",
+    "status": "meets, shortfall or membership-not-recorded (the body's result over every requirement).",
+    "rule_set_id": "Id of the rule set the requirement belongs to.",
+    "requirement_id": "Id of the requirement.",
+    "basis": "statutory or policy.",
+    "min": "Fewest seats the requirement asks for.",
+    "max": "Most seats it allows, if it sets a limit.",
+    "found": "Seats that count (their guaranteed counts added).",
+    "met": "Whether the requirement is met.",
+    "seats": "Ids of the seats that count, joined by '; '.",
+    "not_counted": "Seats that name the requirement but do not count, with the reason.",
+    "cites": "Citations of the requirement: source id at locator.",
+}
+
+
+def _compliance_resource() -> dict[str, Any]:
+    """data/compliance.csv: derived findings, one row per body and requirement (govreg.compliance)."""
+    fields = [
+        {
+            "name": name,
+            "type": _COMPLIANCE_TYPES.get(name, "string"),
+            **({"description": _COMPLIANCE_HELP[name]} if name in _COMPLIANCE_HELP else {}),
+        }
+        for name in CSV_COLUMNS
+    ]
+    return {
+        "name": "compliance",
+        "path": "compliance.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "description": "Every body a rule set applies to, checked requirement by requirement (derived, not records).",
+        "schema": {
+            "fields": fields,
+            "primaryKey": ["body_id", "rule_set_id", "requirement_id"],
+            "foreignKeys": [
+                {"fields": ["body_id"], "reference": {"resource": "bodies", "fields": ["id"]}},
+                {"fields": ["rule_set_id"], "reference": {"resource": "rules", "fields": ["id"]}},
+            ],
+        },
+    }
 
 
 def datapackage(index: Index, derived: Derived) -> Output:
@@ -43,6 +89,7 @@ def datapackage(index: Index, derived: Derived) -> Output:
                 "schema": schema,
             }
         )
+    resources.append(_compliance_resource())
     text = json_text(
         {
             "profile": "tabular-data-package",

@@ -11,6 +11,7 @@ from ..models import KINDS
 from ..output import Output, data_file
 from ..status import LABELS, OPEN
 from ..urls import REGISTER_JSON, STATUS_JSON, url_of
+from .compliance_ import compliance_json
 
 
 def _iso(day: Any) -> str | None:
@@ -74,6 +75,7 @@ def register_json(index: Index, derived: Derived) -> str:
             "derived": derived_json(index, derived),
             "status_rule": status_rule(),
             "checks": checks_json(derived),
+            "compliance": compliance_json(index, derived),
         }
     )
 

@@ -16,6 +16,7 @@ from .option import Consultation, Decision, OptionSet
 from .organisation import Organisation
 from .place import Place
 from .principle import PrincipleSet
+from .requirement import RuleSet
 from .review import Review
 from .source import Source
 
@@ -63,6 +64,13 @@ KINDS: tuple[Kind, ...] = (
         Review,
         "Verdicts by Healthwatch, scrutiny and auditors on milestones and commitments.",
     ),
+    Kind(
+        "rules",
+        "rule-set",
+        "Rule sets",
+        RuleSet,
+        "Requirements held once and checked against every body they apply to, each with its citation.",
+    ),
     Kind("sources", "source", "Sources", Source, "The papers everything here is drawn from."),
     Kind("glossary", "term", "Glossary", GlossaryTerm, "Every abbreviation, explained."),
     Kind("themes", "theme", "Themes", Theme, "Shared ideas used to compare principles across places."),
@@ -89,6 +97,7 @@ __all__ = [
     "PrincipleSet",
     "Record",
     "Review",
+    "RuleSet",
     "Source",
     "Theme",
     "Workstream",

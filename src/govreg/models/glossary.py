@@ -28,5 +28,5 @@ class GlossaryTerm(Record):
 class Theme(Record):
     """A shared idea (e.g. subsidiarity) used to compare principles across places."""
 
-    name: Text
-    description: Text
+    name: Text = Field(description="Name of the theme.")
+    description: Text = Field(description="What the theme covers, in plain English.")

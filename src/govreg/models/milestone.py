@@ -45,8 +45,8 @@ class Milestone(Tracked):
 
     title: Text = Field(description="Exact wording from the paper.")
     number: str | None = Field(default=None, max_length=12, description="Number as printed, if any.")
-    owners: list[ActorRef] = Field(default_factory=list)
-    workstream: WorkstreamRef | None = None
+    owners: list[ActorRef] = Field(default_factory=list, description="Who is responsible for it.")
+    workstream: WorkstreamRef | None = Field(default=None, description="The workstream it belongs to, if any.")
     due: PeriodField = Field(description="When it is due, as the paper gives it.")
     cites: Cites
 
@@ -58,11 +58,15 @@ class Workstream(Record):
     """A transition programme, workstream or task-and-finish group."""
 
     title: Text = Field(description="Name as printed.")
-    type: Literal["programme", "workstream", "task-and-finish-group"]
+    type: Literal["programme", "workstream", "task-and-finish-group"] = Field(
+        description="programme, workstream or task-and-finish-group."
+    )
     lead: Text | None = Field(default=None, description="Senior responsible owner or lead, as printed.")
-    reports_to: list[LineRef] = Field(default_factory=list)
-    part_of: WorkstreamRef | None = None
-    places: list[PlaceRef] = Field(min_length=1)
+    reports_to: list[LineRef] = Field(
+        default_factory=list, description="Bodies, organisations or workstreams it reports to."
+    )
+    part_of: WorkstreamRef | None = Field(default=None, description="The programme it is part of, if any.")
+    places: list[PlaceRef] = Field(min_length=1, description="Places it concerns.")
     remit: Text | None = Field(default=None, description="What it is to do.")
     cites: Cites
 
@@ -72,7 +76,7 @@ class Commitment(Tracked):
 
     text: Text = Field(description="The promise in the paper's exact words.")
     title: Text | None = Field(default=None, description="A short label for lists; the text is authoritative.")
-    made_by: list[ActorRef] = Field(min_length=1)
+    made_by: list[ActorRef] = Field(min_length=1, description="Who made the promise.")
     made_to: Text = Field(description="Who it was made to, e.g. 'residents of North West London'.")
     made_on: PeriodField
     type: Literal["engagement", "service", "governance", "financial", "other"] = Field(

@@ -32,12 +32,12 @@ class Option(Strict):
 class OptionSet(Record):
     """Alternatives weighed in a paper, and which was preferred by whom."""
 
-    title: Text
+    title: Text = Field(description="What the paper calls the set of options.")
     question: Text | None = Field(default=None, description="What was being decided.")
-    places: list[PlaceRef] = Field(min_length=1)
-    options: list[Option] = Field(min_length=1)
+    places: list[PlaceRef] = Field(min_length=1, description="Places it concerns.")
+    options: list[Option] = Field(min_length=1, description="The options in the paper's order.")
     preferred: list[Id] = Field(default_factory=list, description="Ids of the preferred options, if any.")
-    preferred_by: list[ActorRef] = Field(default_factory=list)
+    preferred_by: list[ActorRef] = Field(default_factory=list, description="Who preferred the preferred options.")
     outcome: Text | None = Field(default=None, description="What the paper says about the preference.")
     cites: Cites
 
@@ -46,7 +46,7 @@ class Question(Strict):
     """A question asked, with the answer given."""
 
     id: Id
-    number: str | None = Field(default=None, max_length=12)
+    number: str | None = Field(default=None, max_length=12, description="Number as printed, if any.")
     text: Text = Field(description="The question verbatim.")
     answer: Text | None = Field(default=None, description="The answer given, verbatim or closely quoted.")
     answer_summary: Text | None = Field(default=None, description="The answer in a sentence (editor's words).")
@@ -59,12 +59,12 @@ class Question(Strict):
 class Consultation(Record):
     """Questions put by one party and the answers another gave."""
 
-    title: Text
-    asked_by: list[ActorRef] = Field(default_factory=list)
-    answered_by: list[ActorRef] = Field(default_factory=list)
-    deadline: PeriodField | None = None
-    places: list[PlaceRef] = Field(min_length=1)
-    questions: list[Question] = Field(min_length=1)
+    title: Text = Field(description="Name of the consultation or engagement exercise.")
+    asked_by: list[ActorRef] = Field(default_factory=list, description="Who asked the questions.")
+    answered_by: list[ActorRef] = Field(default_factory=list, description="Who answered them.")
+    deadline: PeriodField | None = Field(default=None, description="Deadline for answers, if stated.")
+    places: list[PlaceRef] = Field(min_length=1, description="Places it concerns.")
+    questions: list[Question] = Field(min_length=1, description="The questions with their answers, in order.")
     cites: Cites
 
 
@@ -79,11 +79,11 @@ class Recommendation(Strict):
 class Decision(Record):
     """What a paper asked a meeting to approve, agree or note."""
 
-    title: Text
+    title: Text = Field(description="Title of the item as printed.")
     source: SourceRef
     asked_of: list[ActorRef] = Field(min_length=1, description="Meetings asked to decide.")
     date: PeriodField
-    places: list[PlaceRef] = Field(min_length=1)
+    places: list[PlaceRef] = Field(min_length=1, description="Places it concerns.")
     items: list[Recommendation] = Field(min_length=1, description="Recommendations in order.")
     outcome: Text | None = Field(default=None, description="The outcome, where a later paper records it.")
     updates: list[StatusUpdate] = Field(

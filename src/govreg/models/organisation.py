@@ -11,6 +11,8 @@ from .common import OptionalCites, OrganisationRef, PlaceRef, Record, StatusUpda
 OrganisationType = Literal[
     "local-authority",
     "ccg",
+    "icb",
+    "icp",
     "nhs-trust",
     "foundation-trust",
     "national-nhs-body",

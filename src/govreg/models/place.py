@@ -12,7 +12,7 @@ from .common import OptionalCites, PlaceRef, Record, Text
 class Place(Record):
     """A geography that bodies, budgets and commitments belong to. Places nest."""
 
-    name: Text
+    name: Text = Field(description="Name of the place.")
     type: Literal["nation", "region", "system", "borough", "ccg-area"] = Field(
         description="nation, region, system (an integrated care system area), borough or ccg-area."
     )

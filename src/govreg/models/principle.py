@@ -37,9 +37,9 @@ class PrincipleSet(Record):
         "concerns",
         "actions",
         "other",
-    ]
+    ] = Field(description="Kind of list, as the paper presents it.")
     owners: list[ActorRef] = Field(default_factory=list, description="Who holds to the list.")
-    places: list[PlaceRef] = Field(min_length=1)
+    places: list[PlaceRef] = Field(min_length=1, description="Places the list applies to.")
     intro: Text | None = Field(default=None, description="The paper's lead-in sentence, verbatim.")
     items: list[Principle] = Field(min_length=1, description="Items in the paper's order.")
     cites: Cites

@@ -20,7 +20,7 @@ class Meeting(Strict):
 
     body: Text = Field(description="The board or committee as the paper names it.")
     body_id: ActorRef | None = Field(default=None, description="The body's record, if any.")
-    date: PeriodField
+    date: PeriodField = Field(description="Date of the meeting.")
     agenda_item: str | None = Field(default=None, max_length=40, description="Agenda item number as printed.")
 
 
@@ -28,13 +28,25 @@ class Source(Record):
     """A public paper (board or cabinet report) the register draws on."""
 
     title: Text = Field(description="The paper's title as printed.")
-    date: PeriodField
+    date: PeriodField = Field(description="Date of the paper (for legislation: enacted or made).")
     meetings: list[Meeting] = Field(default_factory=list, description="Meetings it was presented to.")
     authors: list[Text] = Field(default_factory=list, description="Authors or report owners as printed.")
     presenters: list[Text] = Field(default_factory=list, description="Presenters as printed.")
     publishers: list[ActorRef] = Field(default_factory=list, description="Organisations that issued it.")
     places: list[PlaceRef] = Field(min_length=1, description="Places the paper covers.")
     file: str | None = Field(default=None, max_length=200, description="File name of the text extraction.")
+    text_held: bool = Field(
+        default=True,
+        description="Whether the register holds the paper's text (a file in the seed papers). When false "
+        "(legislation, national policy), the outline titles and summary are the register's own wording, "
+        "not quotations, and `url` says where the text is published.",
+    )
+    url: str | None = Field(
+        default=None,
+        max_length=300,
+        pattern=r"^https://[A-Za-z0-9./_-]+$",
+        description="Where the paper is published, e.g. on legislation.gov.uk.",
+    )
     summary: Text | None = Field(default=None, description="What the paper is about, in plain English.")
     outline: list[Section] = Field(min_length=1, description="Sections and paragraphs, in the paper's order.")
     last_reviewed: PeriodField | None = Field(

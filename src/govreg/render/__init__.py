@@ -12,10 +12,10 @@ from typing import Any
 from ..derive import Derived
 from ..index import Index
 from ..output import Output
+from .context import Site
 from .env import make_env
 from .links import Links
 from .site import build_all
-from .views import Site
 
 
 def render_site(

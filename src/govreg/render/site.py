@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from ..data_model import describe
 from ..dates import quarter_ends
 from ..derive import sources_by_date
 from ..models import BY_NAME, KINDS, Kind, Place
@@ -17,7 +18,9 @@ from ..output import Output
 from ..reviewpack.since import since_views
 from ..status import LABELS, ORDER, RULE_TEXT, Standing
 from ..urls import as_at_page, changes_month, list_path, page_path, register_path, review_pack, trace_page
-from .views import Site, record_view
+from .compliance import checked_bodies
+from .context import Site
+from .views import record_view
 
 SOON = timedelta(days=183)
 """'Due soon' on the home page: within about six months of the as-of date."""
@@ -38,10 +41,10 @@ def build_all(site: Site, put: Put, outputs: list[Output], diffs: list[Any]) -> 
             path = page_path(kind, rec.id)
             put(path, "record.md.j2", **record_view(site, kind, rec, path))
     put("index.md", "home.md.j2", **_home(site))
-    put("data-model.md", "data-model.md.j2", models=_data_model(site), status_rule=RULE_TEXT)
+    put("data-model.md", "data-model.md.j2", **_data_model(site), status_rule=RULE_TEXT)
     put("downloads.md", "downloads.md.j2", files=[o for o in outputs if o.listed])
     _changes(site, put, diffs)
-    put("checks.md", "checks.md.j2", results=site.derived.findings)
+    put("checks.md", "checks.md.j2", results=site.derived.findings, checked=checked_bodies(site, "checks.md"))
     _as_at(site, put)
     _review_packs(site, put)
     _traces(site, put)
@@ -174,18 +177,17 @@ def _home(site: Site) -> dict[str, Any]:
     }
 
 
-def _data_model(site: Site) -> list[dict[str, Any]]:
-    """Per kind: its fields (name, required, description) and an example from the data."""
-    out = []
+def _data_model(site: Site) -> dict[str, Any]:
+    """Every kind's fields, nested objects and enumerations (govreg.data_model), and an example per kind."""
+    examples = {}
     for kind in KINDS:
-        fields = [(name, info.is_required(), info.description or "") for name, info in kind.model.model_fields.items()]
         records = site.index.of_kind(kind.name)
         example = ""
         if records:
             dumped = records[0].model_dump(mode="json", exclude_defaults=True)
             example = yaml.safe_dump([dumped], sort_keys=False, allow_unicode=True, width=100)
-        out.append({"kind": kind, "fields": fields, "example": example, "doc": (kind.model.__doc__ or "").strip()})
-    return out
+        examples[kind.name] = example
+    return {"model": describe(), "examples": examples}
 
 
 def _changes(site: Site, put: Put, diffs: list[Any]) -> None:

@@ -9,32 +9,21 @@ found in `PARTS`, so no template calls back into logic or the index.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..dates import Period
-from ..derive import Derived
-from ..index import Index, budget_total
+from ..index import budget_total
 from ..markup import MD, anchor, escape_text
-from ..models import BY_NAME, Body, Budget, Kind, Place, Record, Source
+from ..models import BY_NAME, Body, Budget, Kind, Place, Record, RuleSet, Source
 from ..models.common import _ref_kinds
 from ..svg import bar_chart, reporting_diagram
 from ..urls import url_of
+from .compliance import body_panel, rule_set_view
+from .context import Site
 from .lead import lead
 from .links import Links, day_text, period
-
-
-@dataclass(frozen=True)
-class Site:
-    """What every page builder reads: the records, what was derived from them, links."""
-
-    index: Index
-    derived: Derived
-    links: Links
-    site_url: str = ""
-
 
 # Fields shown in the facts table of any record page, with friendlier labels.
 LABELS = {
@@ -84,6 +73,9 @@ LABELS = {
     "variants": "Also written",
     "last_reviewed": "Last reviewed",
     "continues": "Continues",
+    "text_held": "Text held by the register",
+    "url": "Published at",
+    "tags": "Tags",
     "traces": "Read against",
 }
 SHOWN_ELSEWHERE = {
@@ -113,6 +105,10 @@ SHOWN_ELSEWHERE = {
     "total_mismatch_note",
     "remit",
     "readings",
+    "requirements",
+    "constituencies",
+    "applies_to",
+    "in_force",
 }
 """Fields printed by the page's own sections (or not at all), so never in the facts table."""
 
@@ -177,7 +173,7 @@ def _body(site: Site, rec: Record, page: str) -> dict[str, Any]:
         diagram = reporting_diagram(
             f"{rec.id}-lines", rec.name, [title(x) for x in rec.reports_to], [title(x) for x in below]
         )
-    return {"reported_by": below, "diagram": diagram}
+    return {"reported_by": below, "diagram": diagram, "compliance": body_panel(site, page, rec.id)}
 
 
 def _budget(site: Site, rec: Record, page: str) -> dict[str, Any]:
@@ -214,6 +210,11 @@ def _theme(site: Site, rec: Record, page: str) -> dict[str, Any]:
     return {"themed": rows}
 
 
+def _rules(site: Site, rec: Record, page: str) -> dict[str, Any]:
+    assert isinstance(rec, RuleSet)
+    return {"rules_view": rule_set_view(site, page, rec)}
+
+
 def _nothing(site: Site, rec: Record, page: str) -> dict[str, Any]:
     return {}
 
@@ -229,6 +230,7 @@ PARTS: dict[str, tuple[str | None, Callable[[Site, Record, str], dict[str, Any]]
     "consultation": ("parts/consultation.md.j2", _nothing),
     "decision": ("parts/decision.md.j2", _nothing),
     "organisation": ("parts/organisation.md.j2", _nothing),
+    "rule-set": ("parts/rules.md.j2", _rules),
 }
 """Per kind: the template part that prints its own sections, and the builder of its view."""
 

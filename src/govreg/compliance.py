@@ -1,0 +1,190 @@
+"""Compliance: every body a rule set applies to, checked against each of its requirements.
+
+Why: the statute that sets the minimum board of every integrated care board is held once
+(a rule set) and checked against every board it applies to. A seat counts towards a
+requirement only by its category and an explicit `fulfils` link, never because its role
+title contains some words: "Chief Executive of ... Trust" on a partner member's seat is
+not the board's chief executive. Participants and observers are not members and never
+count. A body in scope that records no seats is "membership not recorded", not compliant.
+
+Pure: the index in, frozen values out; the pages, the Checks page and the exports all
+print the same values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .index import Index, applies
+from .models import Body, RuleSet
+from .models.common import Citation
+from .models.requirement import MEMBER_CATEGORIES, Constituency, Requirement
+
+Status = Literal["meets", "shortfall", "membership-not-recorded"]
+STATUS_LABELS: dict[str, str] = {
+    "meets": "Meets every requirement",
+    "shortfall": "Shortfall",
+    "membership-not-recorded": "Membership not recorded",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One requirement, checked against one body."""
+
+    rule_set: str
+    requirement: str
+    label: str
+    text: str
+    basis: str
+    min: int
+    max: int | None
+    found: int
+    met: bool
+    seats: tuple[str, ...]
+    """Ids of the seats that count towards it, in the body's order."""
+    rejected: tuple[tuple[str, str], ...]
+    """(seat id, why it does not count) for seats that name this requirement but do not fit it."""
+    cites: tuple[Citation, ...]
+
+    def need_text(self) -> str:
+        """'1', 'at least 3', '1 to 2': what the requirement asks for."""
+        if self.max is None:
+            return f"at least {self.min}"
+        if self.max == self.min:
+            return str(self.min)
+        return f"{self.min} to {self.max}"
+
+
+@dataclass(frozen=True, slots=True)
+class Compliance:
+    """One body against every rule set that applies to it."""
+
+    body: str
+    rule_sets: tuple[str, ...]
+    status: Status
+    results: tuple[Result, ...]
+
+    @property
+    def met(self) -> int:
+        return sum(r.met for r in self.results)
+
+    @property
+    def total(self) -> int:
+        return len(self.results)
+
+    def headline(self) -> str:
+        """'Meets 6 of 7 statutory and policy requirements', or 'Membership not recorded'."""
+        if self.status == "membership-not-recorded":
+            return f"Membership not recorded: none of the {self.total} requirements can be checked"
+        bases = sorted({r.basis for r in self.results}, key=("statutory", "policy").index)
+        return f"Meets {self.met} of {self.total} {' and '.join(bases)} requirements"
+
+
+def _in(constituency: Constituency, who: str | None, body: Body, index: Index) -> bool:
+    """Whether `who` (an organisation, body, seat or constituency id) belongs to the constituency."""
+    if who is None:
+        return False
+    if who == constituency.id:
+        return True
+    if who in index.records:
+        return getattr(index.get(who), "type", None) in constituency.organisation_types
+    for seat in body.seats:
+        if seat.id == who:
+            return seat.category in constituency.seat_categories
+    return False
+
+
+def _why_not(req: Requirement, seat: object, body: Body, rules: RuleSet, index: Index) -> str | None:
+    """Why a seat that names the requirement does not fit it, or None when it fits."""
+    from .models.body import Seat
+
+    assert isinstance(seat, Seat)
+    if not seat.member:
+        return "not a member of the body"
+    if seat.category is None:
+        return "no category recorded"
+    if seat.category not in req.categories:
+        return f"category {seat.category}, not {' or '.join(req.categories)}"
+    by_id = {c.id: c for c in rules.constituencies}
+    if req.nominated_by is not None:
+        wanted = by_id.get(req.nominated_by)
+        if wanted is None or not _in(wanted, seat.nominated_by, body, index):
+            label = wanted.label if wanted else req.nominated_by
+            return f"not recorded as nominated by {label}"
+    if req.appointed_by is not None and seat.appointed_by is not None and seat.appointed_by != req.appointed_by:
+        wanted = by_id.get(req.appointed_by)
+        if wanted is None or not _in(wanted, seat.appointed_by, body, index):
+            return "recorded as appointed by someone else"
+    return None
+
+
+def _check(req: Requirement, body: Body, rules: RuleSet, index: Index) -> Result:
+    counted: list[str] = []
+    rejected: list[tuple[str, str]] = []
+    found = 0
+    for seat in body.seats:
+        if req.match == "category":
+            fits = seat.member and seat.category in req.categories
+            if fits:
+                counted.append(seat.id)
+                found += seat.guaranteed()
+            continue
+        if req.id not in seat.fulfils:
+            continue
+        why = _why_not(req, seat, body, rules, index)
+        if why is None:
+            counted.append(seat.id)
+            found += seat.guaranteed()
+        else:
+            rejected.append((seat.id, why))
+    met = found >= req.min and (req.max is None or found <= req.max) and bool(body.seats)
+    return Result(
+        rule_set=rules.id,
+        requirement=req.id,
+        label=req.label,
+        text=req.text,
+        basis=req.basis,
+        min=req.min,
+        max=req.max,
+        found=found,
+        met=met,
+        seats=tuple(counted),
+        rejected=tuple(rejected),
+        cites=tuple(req.cites),
+    )
+
+
+def cite_text(index: Index, c: Citation) -> str:
+    """A citation as plain text: 'National Health Service Act 2006, Sch 1B para 3(1)(b)'."""
+    title = index.get(c.source).title_text() if c.source in index.records else c.source
+    return f"{title}, {c.at}"
+
+
+def compliance(index: Index) -> dict[str, Compliance]:
+    """Body id -> its compliance with every rule set that applies to it (bodies in scope only)."""
+    rule_sets = [r for r in index.of_kind("rule-set") if isinstance(r, RuleSet)]
+    out: dict[str, Compliance] = {}
+    if not rule_sets:
+        return out
+    for body in index.of_kind("body"):
+        if not isinstance(body, Body):
+            continue
+        mine = [rs for rs in rule_sets if applies(rs, body, index)]
+        if not mine:
+            continue
+        results = tuple(_check(req, body, rs, index) for rs in mine for req in rs.requirements)
+        members = [s for s in body.seats if s.member]
+        status: Status
+        if not members:
+            status = "membership-not-recorded"
+        elif all(r.met for r in results):
+            status = "meets"
+        else:
+            status = "shortfall"
+        out[body.id] = Compliance(body.id, tuple(rs.id for rs in mine), status, results)
+    return out
+
+
+__all__ = ["MEMBER_CATEGORIES", "STATUS_LABELS", "Compliance", "Result", "cite_text", "compliance"]

@@ -1,0 +1,444 @@
+"""Rules as data: the statutory board of every integrated care board, checked in public.
+
+The fixtures use the register's real rule set (data/england/rules.yml) and national sources, so
+a change to the rules is tested here too. Boards are built in tmp_path from a list of seats.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import FIXTURES, ROOT, run_cli
+from govreg.build import check
+from govreg.checks import run_checks
+from govreg.compliance import compliance
+from govreg.export.compliance_ import CSV_COLUMNS, compliance_csv
+from govreg.export.csv_ import tables
+from govreg.export.json_ import register_json
+from govreg.index import Index
+from govreg.models import RuleSet
+from govreg.problems import report
+
+MINI = FIXTURES / "mini" / "data"
+ENGLAND = ROOT / "data" / "england"
+RULES = "england-icb-board-rules"
+
+ORGANISATIONS = """
+- {id: nhsei, name: NHS England, type: national-nhs-body, places: [england]}
+- {id: parliament, name: Parliament, type: government, places: [england]}
+- {id: dhsc, name: Department of Health and Social Care, type: government, places: [england]}
+- {id: test-icb, name: NHS Test Integrated Care Board, type: icb, places: [bolton]}
+- {id: test-trust, name: Test NHS Foundation Trust, type: foundation-trust, places: [bolton]}
+- {id: test-gp, name: Test GP Federation, type: primary-care, places: [bolton]}
+"""
+
+CITE = [{"source": "src-bolton-2019-04-scf", "at": "4.3"}]
+
+# A complete board: the statutory minimum plus NHS England policy, ten members, and a participant.
+COMPLETE: list[dict[str, Any]] = [
+    {"id": "t-chair", "role": "Chair", "category": "chair", "fulfils": ["icb-req-chair"], "appointed_by": "nhsei"},
+    {
+        "id": "t-ceo",
+        "role": "Chief Executive",
+        "category": "chief-executive",
+        "fulfils": ["icb-req-chief-executive"],
+        "appointed_by": "t-chair",
+    },
+    {"id": "t-dof", "role": "Director of Finance", "category": "executive", "fulfils": ["icb-req-director-of-finance"]},
+    {"id": "t-md", "role": "Medical Director", "category": "executive", "fulfils": ["icb-req-medical-director"]},
+    {"id": "t-don", "role": "Director of Nursing", "category": "executive", "fulfils": ["icb-req-director-of-nursing"]},
+    {
+        "id": "t-neds",
+        "role": "Non-executive members",
+        "category": "non-executive",
+        "count": 2,
+        "fulfils": ["icb-req-mental-health"],
+    },
+    {
+        "id": "t-partner-trusts",
+        "role": "Partner member (trusts)",
+        "category": "partner",
+        "nominated_by": "test-trust",
+        "fulfils": ["icb-req-partner-trusts"],
+    },
+    {
+        "id": "t-partner-gp",
+        "role": "Partner member (primary care)",
+        "category": "partner",
+        "nominated_by": "icb-c-primary-medical",
+        "fulfils": ["icb-req-partner-primary"],
+    },
+    {
+        "id": "t-partner-la",
+        "role": "Partner member (local authorities)",
+        "category": "partner",
+        "nominated_by": "bolton-council",
+        "fulfils": ["icb-req-partner-local-authorities"],
+    },
+    {
+        "id": "t-participant",
+        "role": "Director of Public Health, local authorities",
+        "category": "participant",
+        "member": False,
+        "voting": False,
+    },
+]
+
+REQUIREMENTS = [
+    "icb-req-chair",
+    "icb-req-chief-executive",
+    "icb-req-ordinary-members",
+    "icb-req-partner-trusts",
+    "icb-req-partner-primary",
+    "icb-req-partner-local-authorities",
+    "icb-req-mental-health",
+    "icb-req-director-of-finance",
+    "icb-req-medical-director",
+    "icb-req-director-of-nursing",
+    "icb-req-non-executives",
+    "icb-req-ten-members",
+]
+
+
+def board(bid: str, seats: list[dict[str, Any]], tags: tuple[str, ...] = ("icb-board",)) -> dict[str, Any]:
+    return {
+        "id": bid,
+        "name": f"Board {bid}",
+        "type": "board",
+        "tags": list(tags),
+        "places": ["bolton"],
+        "hosted_by": ["test-icb"],
+        "seats": seats,
+        "cites": CITE,
+    }
+
+
+def register(tmp_path: Path, *bodies: dict[str, Any], rules: str | None = None) -> Path:
+    """The mini register plus the real national sources and rule set and the given bodies."""
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    (data / "icb").mkdir()
+    shutil.copy(ENGLAND / "sources.yml", data / "icb" / "sources.yml")
+    (data / "icb" / "rules.yml").write_text(rules or (ENGLAND / "rules.yml").read_text(encoding="utf-8"))
+    (data / "icb" / "organisations.yml").write_text(ORGANISATIONS)
+    (data / "icb" / "bodies.yml").write_text(json.dumps(list(bodies), indent=1))  # JSON is YAML, no aliases
+    return data
+
+
+def checked(data: Path) -> Index:
+    index, problems = check(data)
+    assert problems == [], report(problems)
+    return index
+
+
+def without(seat_id: str) -> list[dict[str, Any]]:
+    """The complete board without one seat (and without links to it)."""
+    return [
+        {k: v for k, v in s.items() if not (k == "appointed_by" and v == seat_id)}
+        for s in COMPLETE
+        if s["id"] != seat_id
+    ]
+
+
+def not_met(index: Index, bid: str) -> set[str]:
+    return {r.requirement for r in compliance(index)[bid].results if not r.met}
+
+
+def findings(index: Index, rule: str) -> list[Any]:
+    return next(f for r, f in run_checks(index, date(2022, 7, 1)) if r.id == rule)
+
+
+def test_complete_board_meets_every_requirement(tmp_path: Path) -> None:
+    index = checked(register(tmp_path, board("t-board", COMPLETE)))
+    comp = compliance(index)["t-board"]
+    assert [r.requirement for r in comp.results] == REQUIREMENTS
+    assert comp.status == "meets" and not_met(index, "t-board") == set()
+    assert comp.headline() == "Meets 12 of 12 statutory and policy requirements"
+    found = {r.requirement: r.found for r in comp.results}
+    assert found["icb-req-ten-members"] == 10 and found["icb-req-ordinary-members"] == 8
+    assert findings(index, "requirement-not-met") == [] and findings(index, "membership-not-recorded") == []
+
+
+LOCATOR = {
+    "icb-req-chair": "para 3(1)(a)",
+    "icb-req-chief-executive": "para 3(1)(b)",
+    "icb-req-director-of-finance": "board membership",
+    "icb-req-medical-director": "board membership",
+    "icb-req-director-of-nursing": "board membership",
+    "icb-req-non-executives": "board membership",
+    "icb-req-mental-health": "para 8",
+    "icb-req-partner-trusts": "para 8",
+    "icb-req-partner-primary": "para 8",
+    "icb-req-partner-local-authorities": "para 8",
+    "icb-req-ten-members": "board membership",
+}
+MISSING = [
+    ("t-chair", {"icb-req-chair"}),
+    ("t-ceo", {"icb-req-chief-executive"}),
+    ("t-dof", {"icb-req-director-of-finance"}),
+    ("t-md", {"icb-req-medical-director"}),
+    ("t-don", {"icb-req-director-of-nursing"}),
+    ("t-neds", {"icb-req-non-executives", "icb-req-mental-health"}),
+    ("t-partner-trusts", {"icb-req-partner-trusts"}),
+    ("t-partner-gp", {"icb-req-partner-primary"}),
+    ("t-partner-la", {"icb-req-partner-local-authorities"}),
+]
+
+
+@pytest.mark.parametrize(("seat", "fails"), MISSING, ids=[m[0] for m in MISSING])
+def test_board_missing_a_seat_fails_naming_requirement_and_citation(tmp_path: Path, seat: str, fails: set[str]) -> None:
+    index = checked(register(tmp_path, board("t-board", without(seat))))
+    # Every member counts towards the ten, so any missing member also leaves the board short of ten.
+    fails = fails | {"icb-req-ten-members"}
+    assert not_met(index, "t-board") == fails
+    assert compliance(index)["t-board"].status == "shortfall"
+    messages = [f.message for f in findings(index, "requirement-not-met") if f.records[0] == "t-board"]
+    assert len(messages) == len(fails), messages
+    rules = index.get(RULES)
+    assert isinstance(rules, RuleSet)
+    labels = {q.id: q.label for q in rules.requirements}
+    for req in fails:
+        hits = [m for m in messages if m.startswith(f"Board t-board: {labels[req]}: needs")]
+        assert len(hits) == 1, messages
+        assert LOCATOR[req] in hits[0] and ("statutory" in hits[0] or "policy" in hits[0]), hits[0]
+
+
+def test_look_alike_role_text_never_satisfies_a_requirement(tmp_path: Path) -> None:
+    seats = [
+        *without("t-ceo"),
+        # The fixture that passed the old substring check: role text that mentions a chief executive.
+        {"id": "t-trust-ceo", "role": "Chief Executive of Test NHS Foundation Trust", "category": "ordinary"},
+        {"id": "t-la-ceo", "role": "Chief Executive, local authorities", "category": "observer", "member": False},
+        # A seat that claims the requirement but is of the wrong category.
+        {
+            "id": "t-claims",
+            "role": "Chief Executive (partner member)",
+            "category": "partner",
+            "fulfils": ["icb-req-chief-executive"],
+        },
+    ]
+    index = checked(register(tmp_path, board("t-board", seats)))
+    ceo = next(r for r in compliance(index)["t-board"].results if r.requirement == "icb-req-chief-executive")
+    assert not ceo.met and ceo.seats == ()
+    assert ceo.rejected == (("t-claims", "category partner, not chief-executive"),)
+
+
+def test_non_member_participant_never_counts(tmp_path: Path) -> None:
+    seats = [
+        *without("t-partner-la"),
+        {
+            "id": "t-la-participant",
+            "role": "Partner member nominated by local authorities (participant)",
+            "category": "participant",
+            "member": False,
+            "count": 5,
+            "nominated_by": "bolton-council",
+            "fulfils": ["icb-req-partner-local-authorities"],
+        },
+    ]
+    index = checked(register(tmp_path, board("t-board", seats)))
+    results = {r.requirement: r for r in compliance(index)["t-board"].results}
+    la = results["icb-req-partner-local-authorities"]
+    assert not la.met and la.rejected == (("t-la-participant", "not a member of the body"),)
+    assert results["icb-req-ten-members"].found == 9  # five participants are not five members
+
+
+def test_a_participant_marked_as_member_is_refused(tmp_path: Path) -> None:
+    seats = [*COMPLETE, {"id": "t-bad", "role": "Observer", "category": "observer"}]
+    _, problems = check(register(tmp_path, board("t-board", seats)))
+    assert any("set member: false" in p.message and p.code == "schema" for p in problems), report(problems)
+
+
+def test_at_least_two_non_executives_with_one_recorded_fails(tmp_path: Path) -> None:
+    seats = [{**s, "count": 1} if s["id"] == "t-neds" else s for s in COMPLETE]
+    index = checked(register(tmp_path, board("t-board", seats)))
+    neds = next(r for r in compliance(index)["t-board"].results if r.requirement == "icb-req-non-executives")
+    assert (neds.met, neds.found, neds.need_text()) == (False, 1, "at least 2")
+    assert any(
+        "At least two non-executive members: needs at least 2, found 1" in f.message
+        for f in findings(index, "requirement-not-met")
+    )
+
+
+def test_seat_ranges_count_their_guaranteed_minimum(tmp_path: Path) -> None:
+    ranged = [{**s, "count_min": 1, "count_max": 4} if s["id"] == "t-neds" else s for s in without("t-neds")]
+    ranged.append({"id": "t-neds", "role": "Non-executive members", "category": "non-executive", "count_max": 4})
+    index = checked(register(tmp_path, board("t-board", ranged)))
+    neds = next(r for r in compliance(index)["t-board"].results if r.requirement == "icb-req-non-executives")
+    assert neds.found == 1 and not neds.met  # 'up to 4' guarantees one seat, not two
+    _, problems = check(register(tmp_path / "x", board("t-board", [{**COMPLETE[0], "count": 2, "count_min": 1}])))
+    assert any("not both" in p.message for p in problems), report(problems)
+
+
+def test_board_with_no_seats_is_membership_not_recorded(tmp_path: Path) -> None:
+    index = checked(register(tmp_path, board("t-empty", []), board("t-board", COMPLETE)))
+    comp = compliance(index)["t-empty"]
+    assert comp.status == "membership-not-recorded" and comp.met == 0
+    assert comp.headline().startswith("Membership not recorded")
+    assert [f.records for f in findings(index, "membership-not-recorded")] == [("t-empty", RULES)]
+    assert all(f.records[0] != "t-empty" for f in findings(index, "requirement-not-met"))
+
+
+def test_rule_sets_apply_by_tag_only(tmp_path: Path) -> None:
+    unlinked = [
+        {**{k: v for k, v in s.items() if k not in ("fulfils", "appointed_by")}, "id": "u-" + s["id"]} for s in COMPLETE
+    ]
+    index = checked(register(tmp_path, board("t-untagged", unlinked, tags=()), board("t-board", COMPLETE)))
+    assert set(compliance(index)) == {"t-board"}
+
+
+def test_links_are_validated(tmp_path: Path) -> None:
+    seats = [
+        {**COMPLETE[0], "fulfils": ["icb-req-nonesuch"]},
+        {**COMPLETE[1], "nominated_by": "nobody-at-all"},
+    ]
+    other = board("t-other", [{"id": "t-other-chair", "role": "Chair", "fulfils": ["icb-req-chair"]}], tags=())
+    _, problems = check(register(tmp_path, board("t-board", seats), other))
+    text = report(problems)
+    assert "seats[0].fulfils[0]: no rule-set requirement with id 'icb-req-nonesuch'" in text
+    assert "seats[1].nominated_by: no organisation, body, constituency with id 'nobody-at-all'" in text
+    assert "which does not apply to this body" in text
+
+
+def test_rule_set_round_trips_through_json_and_csv(tmp_path: Path) -> None:
+    index = checked(register(tmp_path, board("t-board", COMPLETE)))
+    original = index.get(RULES)
+    assert isinstance(original, RuleSet)
+    data = json.loads(register_json(index, date(2022, 7, 1)))
+    (record,) = [r for r in data["records"]["rules"] if r["id"] == RULES]
+    assert RuleSet.model_validate(record, strict=False) == original
+
+    by_name = {t.name: t for t in tables(index)}
+    rows: dict[str, list[dict[str, str]]] = {}
+    for name in ("rules", "rules-requirements", "rules-constituencies"):
+        table = by_name[name]
+        rows[name] = [{c.name: _cell(c.get(row)) for c in table.columns} for row in table.rows]
+    (top,) = [r for r in rows["rules"] if r["id"] == RULES]
+
+    def split(text: str) -> list[str]:
+        return text.split("; ") if text else []
+
+    def cites(text: str) -> list[dict[str, str]]:
+        return [dict(zip(("source", "at"), c.split(" at ", 1), strict=True)) for c in split(text)]
+
+    def clean(d: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in d.items() if v not in ("", None, [])}
+
+    rebuilt = clean(
+        {
+            "id": top["id"],
+            "name": top["name"],
+            "summary": top["summary"],
+            "note": top["note"],
+            "places": split(top["places"]),
+            "applies_to": clean(
+                {
+                    "tags": split(top["applies_to_tags"]),
+                    "body_types": split(top["applies_to_body_types"]),
+                    "hosted_by_types": split(top["applies_to_hosted_by_types"]),
+                }
+            ),
+            "in_force": top["in_force"],
+            "constituencies": [
+                clean(
+                    {
+                        "id": c["id"],
+                        "label": c["label"],
+                        "organisation_types": split(c["organisation_types"]),
+                        "seat_categories": split(c["seat_categories"]),
+                        "note": c["note"],
+                    }
+                )
+                for c in rows["rules-constituencies"]
+                if c["rule_set_id"] == RULES
+            ],
+            "requirements": [
+                clean(
+                    {
+                        "id": q["id"],
+                        "label": q["label"],
+                        "text": q["text"],
+                        "basis": q["basis"],
+                        "categories": split(q["categories"]),
+                        "match": q["match"],
+                        "min": int(q["min"]),
+                        "max": int(q["max"]) if q["max"] else None,
+                        "nominated_by": q["nominated_by"],
+                        "appointed_by": q["appointed_by"],
+                        "note": q["note"],
+                        "cites": cites(q["cites"]),
+                    }
+                )
+                for q in rows["rules-requirements"]
+                if q["rule_set_id"] == RULES
+            ],
+            "cites": cites(top["cites"]),
+        }
+    )
+    assert RuleSet.model_validate(rebuilt, strict=False) == original
+
+
+def _cell(value: Any) -> str:
+    from govreg.export.csv_ import cell
+
+    return cell(value)
+
+
+def test_findings_are_in_register_json_and_compliance_csv(tmp_path: Path) -> None:
+    index = checked(register(tmp_path, board("t-board", without("t-md")), board("t-empty", [])))
+    data = json.loads(register_json(index, date(2022, 7, 1)))
+    by_body = {c["body"]: c for c in data["compliance"]}
+    assert by_body["t-board"]["status"] == "shortfall" and by_body["t-board"]["met"] == 10
+    md = next(r for r in by_body["t-board"]["results"] if r["requirement"] == "icb-req-medical-director")
+    assert md["met"] is False and md["seats"] == [] and md["cites"][0]["at"] == "board membership"
+    assert by_body["t-empty"]["status"] == "membership-not-recorded"
+    rows = list(csv.DictReader(io.StringIO(compliance_csv(index))))
+    assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == 2 * len(REQUIREMENTS)
+    row = next(r for r in rows if r["body_id"] == "t-board" and r["requirement_id"] == "icb-req-medical-director")
+    assert (row["met"], row["found"], row["cites"]) == (
+        "false",
+        "0",
+        "src-nhse-2021-06-ics-design-framework at board membership",
+    )
+    assert {r["status"] for r in rows if r["body_id"] == "t-empty"} == {"membership-not-recorded"}
+
+
+def test_validate_warns_of_records_dated_after_the_as_of_date(tmp_path: Path) -> None:
+    data = register(tmp_path, board("t-board", COMPLETE))
+    done = run_cli("validate", "--data", str(data), "--as-of", "2022-06-29")
+    assert done.returncode == 0, done.stderr
+    warned = [x for x in done.stderr.splitlines() if x.startswith("warning:")]
+    assert any("src-si-2022-734: date: dated '30 June 2022', after the as-of date 2022-06-29" in x for x in warned)
+    assert all(x.endswith("[after_as_of]") for x in warned)
+    quiet = run_cli("validate", "--data", str(data), "--as-of", "2022-07-01")
+    assert quiet.returncode == 0 and "warning:" not in quiet.stderr
+
+
+def test_the_real_board_from_the_papers_is_checked() -> None:
+    index = checked(ROOT / "data")
+    comp = compliance(index)["england-ics-board-option-2"]
+    assert comp.status == "shortfall" and comp.headline() == "Meets 3 of 12 statutory and policy requirements"
+
+
+def test_synthetic_register_checks_every_board_at_scale(tmp_path: Path) -> None:
+    from collections import Counter
+
+    from govreg.synth import ICB_INCOMPLETE_RATE, ICB_UNRECORDED_RATE, write
+
+    write(tmp_path / "synth", 42)
+    index = checked(tmp_path / "synth")
+    results = compliance(index)
+    assert len(results) == 42 and all(bid.endswith("-icb-board") for bid in results)
+    statuses = Counter(c.status for c in results.values())
+    assert set(statuses) == {"meets", "shortfall", "membership-not-recorded"}
+    assert abs(statuses["membership-not-recorded"] / 42 - ICB_UNRECORDED_RATE) < 0.1
+    assert abs(statuses["shortfall"] / 42 - ICB_INCOMPLETE_RATE) < 0.15
+    assert len(findings(index, "membership-not-recorded")) == statuses["membership-not-recorded"]
