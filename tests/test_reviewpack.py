@@ -441,7 +441,8 @@ def test_documented_reviews_path(data: Path) -> None:
     assert "data/reviews/healthwatch-bolton.yml" in page and "data/reviews/healthwatch-bolton.yml" in (
         ROOT / "README.md"
     ).read_text(encoding="utf-8")
-    example = page.split("```yaml\n", 1)[1].split("```", 1)[0]
+    blocks = [b.split("```", 1)[0] for b in page.split("```yaml\n")[1:]]
+    example = next(b for b in blocks if "subject:" in b and "verdict:" in b)
     example = example.replace("bolton-scf-ms-pool-160m-april-2019", "bolton-ms-pool").replace(
         "src-healthwatch-bolton-2021", "src-healthwatch-bolton-2020"
     )

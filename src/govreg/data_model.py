@@ -12,38 +12,37 @@ import types
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from markupsafe import Markup
 from pydantic import BaseModel
 
 from .dates import Period
-from .markup import escape_text
+from .markup import MD, escape_text
 from .models import KINDS, Kind
 from .models.common import RefTo
 
 _PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 -]*$")
 
 
-def _value(v: Any) -> Markup:
+def _value(v: Any) -> MD:
     text = str(v)
-    return Markup(f"`{text}`") if _PLAIN.match(text) else escape_text(text)
+    return MD(f"`{text}`") if _PLAIN.match(text) else escape_text(text)
 
 
 @dataclass(frozen=True, slots=True)
 class FieldDoc:
     name: str
     required: bool
-    type: Markup
+    type: MD
     """The type in words; nested objects link to their section."""
     description: str
     values: tuple[str, ...]
     """Allowed values, for an enumeration (also listed on the page under Enumerations)."""
 
     @property
-    def name_md(self) -> Markup:
+    def name_md(self) -> MD:
         """The field name as code (field names are Python identifiers: nothing to escape)."""
         if not re.fullmatch(r"[a-z_][a-z0-9_]*", self.name):
             return escape_text(self.name)
-        return Markup(f"`{self.name}`")
+        return MD(f"`{self.name}`")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +61,8 @@ class Enumeration:
     fields: tuple[str, ...]
     """'Seat.category', ...: the fields that take one of these values."""
 
-    def values_md(self) -> Markup:
-        return Markup(", ").join(_value(v) for v in self.values)
+    def values_md(self) -> MD:
+        return MD(", ").join(_value(v) for v in self.values)
 
 
 def anchor_of(model: type[BaseModel]) -> str:
@@ -79,7 +78,7 @@ def _unwrap(annotation: Any) -> tuple[Any, tuple[Any, ...]]:
     return annotation, meta
 
 
-def _type(annotation: Any, metadata: list[Any], nested: list[type[BaseModel]]) -> tuple[Markup, tuple[str, ...]]:
+def _type(annotation: Any, metadata: list[Any], nested: list[type[BaseModel]]) -> tuple[MD, tuple[str, ...]]:
     """(type in words, allowed values if an enumeration), collecting nested models on the way."""
     annotation, meta = _unwrap(annotation)
     meta = (*metadata, *meta)
@@ -89,26 +88,26 @@ def _type(annotation: Any, metadata: list[Any], nested: list[type[BaseModel]]) -
         options = [a for a in get_args(annotation) if a is not type(None)]
         parts = [_type(a, list(meta), nested) for a in options]
         values = tuple(v for _, vs in parts for v in vs)
-        return Markup(" or ").join(t for t, _ in parts), values
+        return MD(" or ").join(t for t, _ in parts), values
     if origin is list:
         inner, values = _type(get_args(annotation)[0], [], nested)
-        return Markup("list of ") + inner, values
+        return MD("list of ") + inner, values
     if origin is Literal:
         values = tuple(str(v) for v in get_args(annotation))
-        return Markup("one of: ") + Markup(", ").join(_value(v) for v in values), values
+        return MD("one of: ") + MD(", ").join(_value(v) for v in values), values
     if refs:
-        return Markup("id of a " + " or ".join(refs[0].kinds) + " record"), ()
+        return MD("id of a " + " or ".join(refs[0].kinds) + " record"), ()
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         if annotation not in nested:
             nested.append(annotation)
-        return Markup(f"[{annotation.__name__}](#{anchor_of(annotation)})"), ()
+        return MD(f"[{annotation.__name__}](#{anchor_of(annotation)})"), ()
     if annotation is Period:
-        return Markup("date as printed (see Dates)"), ()
+        return MD("date as printed (see Dates)"), ()
     words = {bool: "true or false", int: "whole number", float: "number", str: "text"}
     text = words.get(annotation, getattr(annotation, "__name__", str(annotation)))
     if annotation is str and any(getattr(m, "pattern", None) for m in meta):
         text = "id" if any(getattr(m, "max_length", None) == 80 for m in meta) else "text in a fixed form"
-    return Markup(text), ()
+    return MD(text), ()
 
 
 def _fields(model: type[BaseModel], nested: list[type[BaseModel]]) -> tuple[FieldDoc, ...]:

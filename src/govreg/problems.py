@@ -25,6 +25,10 @@ ProblemCode = Literal[
 ]
 
 
+WARNING_CODES = frozenset({"after_as_of"})
+"""Codes reported as warnings: listed, but the exit status stays 0."""
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
     """One thing wrong with the data, located as precisely as we can."""
