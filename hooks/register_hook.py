@@ -14,8 +14,9 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from govreg import build
+from govreg import build, htmlcache
 from govreg.abbr import glossary_abbreviations
+from govreg.export.common import version_of
 
 _result: build.Result | None = None
 
@@ -37,6 +38,8 @@ def on_config(config: Any) -> Any:
     if _result.problems:
         raise PluginError("The register's data has problems:\n" + build.report(_result.problems))
     config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary_abbreviations(_result.index)
+    # Every record page cites the register's version: the HTML cache keys pages without it.
+    htmlcache.set_volatile([version_of(_result.index)] if _result.index is not None else [])
     return config
 
 
