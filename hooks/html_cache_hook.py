@@ -49,6 +49,7 @@ from mkdocs.structure.pages import (
     _RelativePathTreeprocessor,
 )
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import meta as mkdocs_meta
 
 from govreg import htmlcache
 
@@ -308,14 +309,39 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def _mostly_cached(pages: list[Any], config: Any) -> bool:
+    """Whether a sample of pages, keyed by their source Markdown, is nearly all in the cache.
+
+    Why: in `mkdocs serve` after an edit almost every page is cached, and a worker would
+    only compete with MkDocs for the cores. The sample reads sources without running the
+    plugins' `on_page_markdown` (they keep state), so a plugin that rewrites Markdown makes
+    a page look missing: that costs a worker that was not needed, never a wrong page.
+    """
+    cache = _state.cache
+    assert cache is not None
+    sample = pages[:: max(len(pages) // 64, 1)]
+    missing = 0
+    for file in sample:
+        try:
+            text, _ = mkdocs_meta.get_data(file.content_string)
+        except Exception:  # unreadable here: MkDocs reports it in its own loop
+            missing += 1
+            continue
+        text, _ = _normalised(text)
+        if not cache.has(htmlcache.page_key(_state.settings, file.src_uri, file.url, text)):
+            missing += 1
+    return missing * 10 <= len(sample)
+
+
 def on_nav(nav: Any, config: Any, files: Files) -> Any:
     """Start the pre-render workers, each on its share of the pages, last pages first."""
     count = _workers()
     if _state.cache is None or count == 0:
         return nav
-    pages = [f for f in files.documentation_pages()][::-1]
-    if len(pages) < 20:
+    pages = list(files.documentation_pages())
+    if len(pages) < 20 or _mostly_cached(pages, config):
         return nav
+    pages.reverse()
     context = multiprocessing.get_context("fork")
     _state.stop = context.Event()
     for i in range(count):
