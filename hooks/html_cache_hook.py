@@ -72,6 +72,10 @@ class _State:
         self.started = 0.0
         self.rendered = 0
         self.stale_links = 0
+        self.site = ""  # digest of what every page's template output shares (see _site_digest)
+        self.outputs_reused = 0
+        self.outputs_rendered = 0
+        self.nav: Any = None
 
 
 _state = _State()
@@ -335,6 +339,7 @@ def _mostly_cached(pages: list[Any], config: Any) -> bool:
 
 def on_nav(nav: Any, config: Any, files: Files) -> Any:
     """Start the pre-render workers, each on its share of the pages, last pages first."""
+    _state.nav = nav
     count = _workers()
     if _state.cache is None or count == 0:
         return nav
@@ -369,9 +374,147 @@ def _finish_workers() -> None:
     _state.workers = []
 
 
+# Second layer: a page's whole template output (theme, navigation, page), reused when none
+# of what goes into it has changed. Material renders the navigation into every page, which
+# is most of what is left of a build once the Markdown is cached.
+
+PAGE_FORMAT = "govreg-page-1"
+
+
+def _nav_items(items: Any) -> list[Any]:
+    """The navigation as plain data: kind, title, URL, front matter, children."""
+    out: list[Any] = []
+    for item in items or []:
+        kind = type(item).__name__
+        meta = getattr(item, "meta", None) if kind == "Page" else None
+        url = getattr(item, "url", None)
+        out.append([kind, item.title, url, meta, _nav_items(getattr(item, "children", None))])
+    return out
+
+
+def _toc(items: Any) -> list[Any]:
+    return [[t.title, t.id, t.level, _toc(t.children)] for t in items]
+
+
+def _site_digest(config: Any, nav: Any, files: Files) -> str:
+    """Digest of the settings, templates, navigation and page list that every page's output depends on."""
+    theme = config.theme
+    custom = [Path(d) for d in theme.dirs if not Path(d).is_relative_to(Path(mkdocs.__file__).parents[1])]
+    code: list[Path] = []
+    for folder in custom:
+        code += [p for p in folder.rglob("*") if p.is_file()]
+    settings = {
+        "format": PAGE_FORMAT,
+        "config": {
+            k: config[k]
+            for k in (
+                "site_name",
+                "site_url",
+                "site_description",
+                "site_author",
+                "copyright",
+                "google_analytics",
+                "repo_url",
+                "repo_name",
+                "edit_uri_template",
+                "edit_uri",
+                "use_directory_urls",
+                "extra",
+                "extra_css",
+                "extra_javascript",
+                "extra_templates",
+            )
+        },
+        "theme": [theme.name, getattr(theme, "_vars", {}), str(getattr(theme, "locale", "")), list(theme.dirs)],
+        "plugins": {name: getattr(plugin, "config", None) for name, plugin in config.plugins.items()},
+        "nav": _nav_items(nav.items),
+        "pages": [[f.src_uri, f.url, f.inclusion.name] for f in files.documentation_pages()],
+        "markdown": _state.settings,
+    }
+    return htmlcache.settings_digest(settings, code)
+
+
+def _output_key(context: Any) -> tuple[str, list[tuple[str, str]]] | None:
+    """The key of one page's template output from its context, and the volatile tokens its content had.
+
+    None when the context holds something without a content-based form.
+    """
+    page = context.get("page")
+    if page is None or not _state.site:
+        return None
+    standard = {"nav", "pages", "config", "page", "base_url", "extra_css", "extra_javascript", "mkdocs_version"}
+    others = {k: v for k, v in context.items() if k not in standard}
+    scripts = context.get("extra_javascript", [])
+    fields = {
+        "site": _state.site,
+        "url": page.url,
+        "src": page.file.src_uri,
+        "title": page.title,
+        "meta": page.meta,
+        "toc": _toc(page.toc),
+        "canonical_url": page.canonical_url,
+        "edit_url": page.edit_url,
+        "base_url": context.get("base_url"),
+        "extra_css": [str(x) for x in context.get("extra_css", [])],
+        "extra_javascript": [[str(x), getattr(x, "type", None), getattr(x, "defer", None)] for x in scripts],
+        "mkdocs_version": context.get("mkdocs_version"),
+        "others": others,
+    }
+    text = htmlcache.canonical(fields)
+    if " at 0x" in text:
+        return None
+    content, subs = _normalised(page.content or "")
+    return htmlcache.page_key(PAGE_FORMAT, page.file.src_uri, page.url, text + "\0" + content), subs
+
+
+class _CachedTemplate:
+    """The page template, reusing a page's stored output when its key matches."""
+
+    def __init__(self, template: Any) -> None:
+        self._template = template
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._template, name)
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        cache = _state.cache
+        context = args[0] if len(args) == 1 and not kwargs else None
+        keyed = _output_key(context) if cache is not None and context is not None else None
+        if keyed is not None and cache is not None:
+            entry = cache.get(keyed[0])
+            if entry is not None and isinstance(entry.get("output"), str):
+                _state.outputs_reused += 1
+                output = str(entry["output"])
+                for sentinel, token in keyed[1]:
+                    output = output.replace(sentinel, token)
+                return output
+        output = str(self._template.render(*args, **kwargs))
+        _state.outputs_rendered += 1
+        if keyed is not None and cache is not None:
+            key, subs = keyed
+            stored = output
+            if not any(sentinel in output for sentinel, _ in subs):
+                for sentinel, token in subs:
+                    stored = stored.replace(token, sentinel)
+                cache.put(key, {"output": stored})
+        return output
+
+
 def on_env(env: Any, config: Any, files: Files) -> Any:
-    """Every page is rendered by now: the workers have nothing left to do."""
+    """Every page is rendered by now: stop the workers; page templates go through the output cache."""
     _finish_workers()
+    if _state.cache is None or _state.nav is None or os.environ.get("GOVREG_PAGE_CACHE", "").lower() in {"off", "0"}:
+        return env
+    _state.site = _site_digest(config, _state.nav, files)
+    real = env.get_template
+
+    def get_template(name: Any, parent: Any = None, globals: Any = None) -> Any:
+        template = real(name, parent, globals)
+        if parent is None and config._current_page is not None:
+            return _CachedTemplate(template)
+        return template
+
+    env.get_template = get_template
     return env
 
 
@@ -381,9 +524,11 @@ def on_post_build(config: Any) -> None:
     if cache is None:
         return
     stats = {
-        "hits": cache.hits,
+        "hits": cache.hits - _state.outputs_reused,
         "rendered_here": _state.rendered,
         "stale_links": _state.stale_links,
+        "outputs_reused": _state.outputs_reused,
+        "outputs_rendered": _state.outputs_rendered,
         "workers": _state.started_workers,
         "seconds": round(time.perf_counter() - _state.started, 2),
     }

@@ -15,6 +15,7 @@ rename), so two processes writing the same entry at once are harmless.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -48,6 +49,11 @@ def _fallback(value: Any) -> Any:
         return {str(k): v for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return list(value)
+    if isinstance(value, functools.partial):
+        return {"partial": value.func, "args": list(value.args), "keywords": value.keywords}
+    qualname = getattr(value, "__qualname__", None)
+    if callable(value) and isinstance(qualname, str):  # functions and classes: by name
+        return f"{getattr(value, '__module__', '?')}.{qualname}"
     # An object's repr may carry its memory address: then the key changes every run,
     # which costs a cache miss, never a stale hit.
     return f"{type(value).__module__}.{type(value).__qualname__}:{value!r}"
