@@ -76,6 +76,7 @@ class _State:
         self.outputs_reused = 0
         self.outputs_rendered = 0
         self.nav: Any = None
+        self.search_reused = 0
 
 
 _state = _State()
@@ -500,12 +501,56 @@ class _CachedTemplate:
         return output
 
 
+SEARCH_FORMAT = "govreg-search-1"
+
+
+def _cache_search_entries(config: Any) -> None:
+    """Material's search plugin parses every page's HTML for its index: reuse the entries a page gave.
+
+    Key: the page's HTML, table of contents, title, URL and front matter, the search
+    plugin's settings and Material's version. The register version is kept out of the key
+    as for the HTML. Entries are appended in page order, as the plugin itself does.
+    """
+    plugin = config.plugins.get("material/search")
+    index = getattr(plugin, "search_index", None)
+    real = getattr(index, "add_entry_from_context", None)
+    cache = _state.cache
+    if index is None or real is None or cache is None or not hasattr(index, "entries"):
+        return
+    settings = htmlcache.settings_digest({"format": SEARCH_FORMAT, "plugin": plugin.config, "site": _state.settings})
+
+    def add_entry_from_context(page: Page) -> None:
+        content, subs = _normalised(page.content or "")
+        fields = [page.url, page.title, page.meta, _toc(page.toc)]
+        text = htmlcache.canonical(fields)
+        if " at 0x" in text:
+            real(page)
+            return
+        key = htmlcache.page_key(settings, page.file.src_uri, page.url, text + "\0" + content)
+        entry = cache.get(key)
+        if entry is not None and isinstance(entry.get("entries"), list):
+            _state.search_reused += 1
+            index.entries.extend(_restore({"entries": entry["entries"]}, subs)["entries"])
+            return
+        before = len(index.entries)
+        real(page)
+        new = index.entries[before:]
+        raw = json.dumps(new, ensure_ascii=False)
+        if not any(sentinel in raw for sentinel, _ in subs):
+            for sentinel, token in subs:
+                raw = raw.replace(token, sentinel)
+            cache.put(key, {"entries": json.loads(raw)})
+
+    index.add_entry_from_context = add_entry_from_context
+
+
 def on_env(env: Any, config: Any, files: Files) -> Any:
     """Every page is rendered by now: stop the workers; page templates go through the output cache."""
     _finish_workers()
     if _state.cache is None or _state.nav is None or os.environ.get("GOVREG_PAGE_CACHE", "").lower() in {"off", "0"}:
         return env
     _state.site = _site_digest(config, _state.nav, files)
+    _cache_search_entries(config)
     real = env.get_template
 
     def get_template(name: Any, parent: Any = None, globals: Any = None) -> Any:
@@ -524,11 +569,12 @@ def on_post_build(config: Any) -> None:
     if cache is None:
         return
     stats = {
-        "hits": cache.hits - _state.outputs_reused,
+        "hits": cache.hits - _state.outputs_reused - _state.search_reused,
         "rendered_here": _state.rendered,
         "stale_links": _state.stale_links,
         "outputs_reused": _state.outputs_reused,
         "outputs_rendered": _state.outputs_rendered,
+        "search_reused": _state.search_reused,
         "workers": _state.started_workers,
         "seconds": round(time.perf_counter() - _state.started, 2),
     }

@@ -63,14 +63,12 @@ def test_incremental_build_is_byte_identical_to_clean_build(tmp_path: Path) -> N
 
     cold = _build(data, tmp_path / "cold", cache, stats)
     assert cold["stale_links"] == 0 and cold["hits"] + cold["rendered_here"] > 20
-    entries = len(list(cache.rglob("*.json")))
     _edit_one_value(data)
-    warm = _build(data, tmp_path / "incremental", cache, stats)
+    warm = _build(data, tmp_path / "incremental", cache, stats, workers="0")  # the cold build's worker did its part
     clean = _build(data, tmp_path / "clean", "off", stats)
     assert clean == {}
     # Incremental: the edited record's pages (and the listings showing it) rendered again, the rest reused.
-    rendered = len(list(cache.rglob("*.json"))) - entries
-    assert 0 < rendered * 10 < warm["hits"] + warm["rendered_here"], (rendered, warm)
+    assert 0 < warm["rendered_here"] * 10 < warm["hits"], warm
     assert warm["outputs_reused"] > 5 * warm["outputs_rendered"] > 0, warm  # the theme's output, too
     assert "shared budget" in (tmp_path / "incremental" / "bodies" / "bolton-jcc" / "index.html").read_text()
     assert _differences(tmp_path / "incremental", tmp_path / "clean") == []

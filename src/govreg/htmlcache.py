@@ -123,7 +123,7 @@ class HtmlCache:
     def put(self, key: str, entry: Mapping[str, Any]) -> None:
         """Store an entry atomically; a failure to write only costs a later miss."""
         path = self._path(key)
-        text = json.dumps({**entry, "key": key}, ensure_ascii=False, sort_keys=True)
+        text = json.dumps({**entry, "key": key}, ensure_ascii=False)  # key order kept: entries may be dumped again
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
