@@ -426,7 +426,9 @@ def _site_digest(config: Any, nav: Any, files: Files) -> str:
                 "extra_templates",
             )
         },
-        "theme": [theme.name, getattr(theme, "_vars", {}), str(getattr(theme, "locale", "")), list(theme.dirs)],
+        # Template folders by position, not path (a relative --config-file gives relative paths);
+        # the custom ones' files are hashed below, the packaged ones go with their versions.
+        "theme": [theme.name, getattr(theme, "_vars", {}), str(getattr(theme, "locale", "")), len(theme.dirs)],
         "plugins": {name: getattr(plugin, "config", None) for name, plugin in config.plugins.items()},
         "nav": _nav_items(nav.items),
         "pages": [[f.src_uri, f.url, f.inclusion.name] for f in files.documentation_pages()],
