@@ -60,6 +60,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results.md"
 AS_OF = date(2021, 3, 24)  # the as-of date in mkdocs.yml, so synthetic updates fall either side of it
 KB = 1024
+HTML_CACHE = [True]  # --html-cache off measures builds without the rendered-HTML cache (before/after)
 
 LINEAR_FACTOR = 1.1  # 10x the records may cost at most 11x the time
 DATA_SHARE = 0.10
@@ -195,7 +196,7 @@ def bench_size(systems: int, seed: int, work: Path) -> Row:
         os.environ,
         NO_MKDOCS_2_WARNING="1",
         SOURCE_DATE_EPOCH=register_build.epoch_of(AS_OF),
-        GOVREG_HTML_CACHE=str(work / "html-cache"),
+        GOVREG_HTML_CACHE=str(work / "html-cache") if HTML_CACHE[0] else "off",
     )
 
     c0, w0 = time.process_time(), time.perf_counter()
@@ -309,7 +310,7 @@ def measure_preview(label: str, data: Path, work: Path, repeats: int, records: i
         GOVREG_DATA=str(copy),
         GOVREG_AS_OF=str(AS_OF),
         SOURCE_DATE_EPOCH=register_build.epoch_of(AS_OF),
-        GOVREG_HTML_CACHE=str(work / "serve-html-cache"),
+        GOVREG_HTML_CACHE=str(work / "serve-html-cache") if HTML_CACHE[0] else "off",
     )
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
     cmd += ["-w", str(copy)]
@@ -549,6 +550,7 @@ def report(rows: list[Row], seed: int, started: str, previews: list[Preview]) ->
     )
     return (
         f"Synthetic registers (`python -m govreg synth --seed {seed}`), as-of date {AS_OF}. "
+        f"Rendered-HTML cache {'on' if HTML_CACHE[0] else 'off'}. "
         f"Load average at the start {started}.\n{machine()}.\n\n"
         f"{table(rows) + chr(10) * 2 if rows else ''}{preview}"
         f"| Bar | Measured | Verdict |\n| --- | --- | --- |\n{verdicts}{failures}\n"
@@ -565,7 +567,9 @@ def main(argv: list[str] | None = None) -> int:
         "--preview", default="", help="edit-to-preview in `mkdocs serve` for these registers: 'seed' and/or sizes"
     )
     parser.add_argument("--preview-repeats", default=5, type=int, help="edits per register (default 5)")
+    parser.add_argument("--html-cache", choices=("on", "off"), default="on", help="off: build without the HTML cache")
     args = parser.parse_args(argv)
+    HTML_CACHE[0] = args.html_cache == "on"
     sizes = sorted({int(x) for x in args.sizes.split(",") if x.strip()})  # --sizes "" for edit-to-preview only
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = ", ".join(f"{x:.1f}" for x in os.getloadavg())
