@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test test-fast serve lint typecheck schema bench clean system-deps
+.PHONY: site test test-fast serve lint typecheck schema bench bench-quick clean system-deps
 
 ## site: install pinned dependencies, validate the data, build site/ (old site kept on failure)
 site: $(VENV)/.site-deps
@@ -30,9 +30,13 @@ test-fast: $(VENV)/.test-deps
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve
 
-## bench: build synthetic registers of 1 to 42 systems and check the performance bars
+## bench: build synthetic registers of 1 to 42 systems, time edit-to-preview, check the performance bars (an hour or more on 2 shared cores)
 bench: $(VENV)/.site-deps
-	$(BIN)/python benchmarks/run.py --sizes 1,4,10,42
+	$(BIN)/python benchmarks/run.py --sizes 1,4,10,42 --preview seed,42
+
+## bench-quick: the same at 1 and 4 systems, edit-to-preview at seed size (a few minutes); writes benchmarks/results-quick.md
+bench-quick: $(VENV)/.site-deps
+	$(BIN)/python benchmarks/run.py --sizes 1,4 --preview seed --preview-repeats 3 --out benchmarks/results-quick.md
 
 ## schema: regenerate schema/register.schema.json from the models
 schema: $(VENV)/.site-deps
@@ -70,4 +74,4 @@ node_modules/.installed: package.json package-lock.json | system-deps
 	touch $@
 
 clean:
-	rm -rf site .site-* $(VENV)
+	rm -rf site .site-* .cache $(VENV)

@@ -13,8 +13,18 @@ cost and the engine's are measured side by side on one machine in one run. It pr
 table and the performance bars with whether each is met, and writes both to
 benchmarks/results.md.
 
+Each full build starts with an empty rendered-HTML cache (`GOVREG_HTML_CACHE`, see
+hooks/html_cache_hook.py), and is then repeated with the cache it filled ("warm rebuild").
+
+Edit-to-preview (`--preview seed,42`): starts `mkdocs serve` on 127.0.0.1 and a free port
+on a temporary copy of the data (the bundled `data/` for `seed`, else a synthetic register),
+waits for the first build, then repeatedly edits one record's text (a body's purpose) and
+polls that record's page over HTTP until the edit shows. MkDocs' server holds page requests
+while a rebuild runs, so the time is what a browser waits. Median and maximum are reported.
+
 Why CPU seconds as well as wall seconds: the build machines are shared, and CPU time is
-what a build costs when other jobs compete for the cores; both are reported.
+what a build costs when other jobs compete for the cores; both are reported, with the load
+average before and after each measurement.
 """
 
 from __future__ import annotations
@@ -23,13 +33,18 @@ import argparse
 import gzip
 import os
 import platform
+import re
 import resource
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -45,6 +60,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results.md"
 AS_OF = date(2021, 3, 24)  # the as-of date in mkdocs.yml, so synthetic updates fall either side of it
 KB = 1024
+HTML_CACHE = [True]  # --html-cache off measures builds without the rendered-HTML cache (before/after)
 
 LINEAR_FACTOR = 1.1  # 10x the records may cost at most 11x the time
 DATA_SHARE = 0.10
@@ -79,6 +95,9 @@ class Row:
     markdown_bytes: int
     full: Run
     plain: Run
+    warm: Run | None = None
+    load_before: str = ""
+    load_after: str = ""
     pages: int = 0
     median_html: float = 0
     largest_html: int = 0
@@ -172,7 +191,13 @@ def bench_size(systems: int, seed: int, work: Path) -> Row:
     """Generate, time the data layer, build fully, build plainly, measure."""
     data = work / "data"
     write_synthetic(data, systems, seed)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=register_build.epoch_of(AS_OF))
+    load_before = load_average()
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        SOURCE_DATE_EPOCH=register_build.epoch_of(AS_OF),
+        GOVREG_HTML_CACHE=str(work / "html-cache") if HTML_CACHE[0] else "off",
+    )
 
     c0, w0 = time.process_time(), time.perf_counter()
     index, problems = register_build.check(data)
@@ -189,11 +214,9 @@ def bench_size(systems: int, seed: int, work: Path) -> Row:
     config.write_text(yaml.safe_dump(plain_config(docs, result.index), sort_keys=False), encoding="utf-8")
     full_site, plain_site = work / "site", work / "plain-site"
     python = sys.executable
-    full = timed_subprocess(
-        [python, "-m", "govreg", "build", "--data", str(data), "--site-dir", str(full_site), "--as-of", str(AS_OF)],
-        env,
-        ROOT,
-    )
+    build_cmd = [python, "-m", "govreg", "build", "--data", str(data), "--site-dir", str(full_site)]
+    build_cmd += ["--as-of", str(AS_OF)]
+    full = timed_subprocess(build_cmd, env, ROOT)  # the HTML cache starts empty
     plain = timed_subprocess(
         [python, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(plain_site)], env, ROOT
     )
@@ -212,7 +235,160 @@ def bench_size(systems: int, seed: int, work: Path) -> Row:
     )
     if full.ok:
         measure_site(full_site, row)
+        row.warm = timed_subprocess(build_cmd, env, ROOT)  # the same data, with the cache the first build filled
+    row.load_before, row.load_after = load_before, load_average()
     return row
+
+
+PREVIEW_SEED = 3.0  # seconds, edit-to-preview at seed size
+PREVIEW_NATIONAL = 15.0  # seconds, at 42 systems
+PURPOSE = re.compile(r"^  purpose: (?:>-?\n +)?(?=[A-Za-z])", re.MULTILINE)
+
+
+@dataclass
+class Preview:
+    """Edit-to-preview in `mkdocs serve` for one register."""
+
+    label: str
+    records: int
+    first_build: float
+    times: list[float]
+    serve_cpu: float
+    load_before: str
+    load_after: str
+    error: str = ""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _fetch(url: str, timeout: float) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return str(response.read().decode("utf-8", "replace"))
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _cpu_of(pid: int) -> float:
+    """User + system seconds of a live process and its waited-for children, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def edit_target(data: Path) -> tuple[Path, str, str]:
+    """A body with a plain or folded `purpose`: its file, its id and the file's text."""
+    for path in sorted(data.glob("*/bodies.yml")):
+        text = path.read_text(encoding="utf-8")
+        match = PURPOSE.search(text)
+        if match:
+            ids = re.findall(r"^- id: ([a-z0-9-]+)$", text[: match.start()], re.MULTILINE)
+            if ids:
+                return path, ids[-1], text
+    raise SystemExit(f"no body with a plain purpose in {data}")
+
+
+def measure_preview(label: str, data: Path, work: Path, repeats: int, records: int) -> Preview:
+    """Start `mkdocs serve` on a copy of `data`, edit one record `repeats` times, time each edit to the page."""
+    copy = work / "serve-data"
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(data, copy)
+    path, rid, original = edit_target(copy)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    page = f"{base}/bodies/{rid}/"
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        GOVREG_DATA=str(copy),
+        GOVREG_AS_OF=str(AS_OF),
+        SOURCE_DATE_EPOCH=register_build.epoch_of(AS_OF),
+        GOVREG_HTML_CACHE=str(work / "serve-html-cache") if HTML_CACHE[0] else "off",
+    )
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
+    cmd += ["-w", str(copy)]
+    load_before = load_average()
+    log = (work / "serve.log").open("w", encoding="utf-8")
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    result = Preview(label, records, 0.0, [], 0.0, load_before, "")
+    try:
+        while _fetch(page, 600) is None:
+            if proc.poll() is not None:
+                result.error = f"mkdocs serve exited with {proc.returncode}; see {work / 'serve.log'}"
+                return result
+            time.sleep(0.2)
+        result.first_build = time.perf_counter() - start
+        cpu0 = _cpu_of(proc.pid)
+        for i in range(repeats):
+            time.sleep(1.0)  # let the watcher settle between edits
+            marker = f"Preview check {i + 1} of {repeats}."
+            found = PURPOSE.search(original)
+            assert found is not None
+            text = original[: found.end()] + marker + " " + original[found.end() :]
+            t0 = time.perf_counter()
+            path.write_text(text, encoding="utf-8")
+            while True:
+                body = _fetch(page, 600)
+                if body is not None and marker in body:
+                    break
+                if proc.poll() is not None or time.perf_counter() - t0 > 1800:
+                    result.error = f"the edit did not show; see {work / 'serve.log'}"
+                    return result
+                time.sleep(0.05)
+            result.times.append(time.perf_counter() - t0)
+        result.serve_cpu = _cpu_of(proc.pid) - cpu0
+    finally:
+        path.write_text(original, encoding="utf-8")
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        log.close()
+        result.load_after = load_average()
+    return result
+
+
+def preview_table(previews: list[Preview]) -> str:
+    out = [
+        "| Register | Records | First build in `mkdocs serve`, s | Edit-to-preview median, s | Maximum, s "
+        "| Edits | Serve CPU per edit, s | Load average before / after |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for p in previews:
+        if p.error or not p.times:
+            out.append(f"| {p.label} | {p.records:,} | {p.error or 'no edits'} | - | - | 0 | - | {p.load_before} / - |")
+            continue
+        out.append(
+            f"| {p.label} | {p.records:,} | {p.first_build:.1f} | {statistics.median(p.times):.1f} | "
+            f"{max(p.times):.1f} | {len(p.times)} | {p.serve_cpu / len(p.times):.1f} | "
+            f"{p.load_before} / {p.load_after} |"
+        )
+    return "\n".join(out)
+
+
+def preview_targets(previews: list[Preview]) -> list[tuple[str, str, str]]:
+    out = []
+    for p in previews:
+        bar = PREVIEW_SEED if p.label == "seed" else PREVIEW_NATIONAL if p.label.startswith("42 ") else None
+        if bar is None:
+            continue
+        got = f"median {statistics.median(p.times):.1f} s, max {max(p.times):.1f} s" if p.times else p.error
+        ok = bool(p.times) and max(p.times) <= bar
+        out.append(
+            (f"Edit-to-preview in `mkdocs serve` within {bar:.0f} s ({p.label})", got, "met" if ok else "NOT met")
+        )
+    return out
 
 
 def _mb(n: float) -> str:
@@ -221,6 +397,16 @@ def _mb(n: float) -> str:
 
 def _kb(n: float) -> str:
     return f"{n / KB:.1f} KB"
+
+
+def _run(run: Run | None, what: str) -> str:
+    if run is None:
+        return "-"
+    return f"{getattr(run, what):.1f}" + ("" if run.ok else " (failed)")
+
+
+def load_average() -> str:
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def table(rows: list[Row]) -> str:
@@ -233,6 +419,8 @@ def table(rows: list[Row]) -> str:
         ("Generated Markdown", lambda r: _mb(r.markdown_bytes)),
         ("Full build, wall s", lambda r: f"{r.full.wall:.1f}" + ("" if r.full.ok else " (failed)")),
         ("Full build, CPU s", lambda r: f"{r.full.cpu:.1f}"),
+        ("Warm rebuild (same data, HTML cache filled), wall s", lambda r: _run(r.warm, "wall")),
+        ("Warm rebuild, CPU s", lambda r: _run(r.warm, "cpu")),
         ("Data layer (`generate`), wall s", lambda r: f"{r.data_wall:.2f}"),
         ("Data layer (`generate`), CPU s", lambda r: f"{r.data_cpu:.2f}"),
         ("CLI pre-validation (`check`), CPU s", lambda r: f"{r.check_cpu:.2f}"),
@@ -251,6 +439,7 @@ def table(rows: list[Row]) -> str:
         ("Search index, raw", lambda r: _kb(r.search_raw)),
         ("Search index, gzipped", lambda r: _kb(r.search_gz)),
         ("Total site", lambda r: _mb(r.site_bytes)),
+        ("Load average (1, 5, 15 min) before / after", lambda r: f"{r.load_before} / {r.load_after}"),
     ]
     out = ["| Measure | " + " | ".join(f"{r.systems} system{'s' if r.systems > 1 else ''}" for r in rows) + " |"]
     out.append("| --- |" + " ---: |" * len(rows))
@@ -349,8 +538,10 @@ def machine() -> str:
     )
 
 
-def report(rows: list[Row], seed: int, started: str) -> str:
-    verdicts = "\n".join(f"| {bar} | {got} | {ok} |" for bar, got, ok in targets(rows))
+def report(rows: list[Row], seed: int, started: str, previews: list[Preview]) -> str:
+    bars = (targets(rows) if rows else []) + preview_targets(previews)
+    verdicts = "\n".join(f"| {bar} | {got} | {ok} |" for bar, got, ok in bars)
+    preview = f"Edit-to-preview in `mkdocs serve`:\n\n{preview_table(previews)}\n\n" if previews else ""
     failures = "".join(
         f"\n\n{name} build for {r.systems} systems failed:\n\n```text\n{run.stderr}\n```"
         for r in rows
@@ -359,8 +550,10 @@ def report(rows: list[Row], seed: int, started: str) -> str:
     )
     return (
         f"Synthetic registers (`python -m govreg synth --seed {seed}`), as-of date {AS_OF}. "
+        f"Rendered-HTML cache {'on' if HTML_CACHE[0] else 'off'}. "
         f"Load average at the start {started}.\n{machine()}.\n\n"
-        f"{table(rows)}\n\n| Bar | Measured | Verdict |\n| --- | --- | --- |\n{verdicts}{failures}\n"
+        f"{table(rows) + chr(10) * 2 if rows else ''}{preview}"
+        f"| Bar | Measured | Verdict |\n| --- | --- | --- |\n{verdicts}{failures}\n"
     )
 
 
@@ -370,8 +563,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", default=0, type=int)
     parser.add_argument("--keep", type=Path, help="keep the data and sites in this folder")
     parser.add_argument("--out", type=Path, default=RESULTS, help="Markdown file for the results")
+    parser.add_argument(
+        "--preview", default="", help="edit-to-preview in `mkdocs serve` for these registers: 'seed' and/or sizes"
+    )
+    parser.add_argument("--preview-repeats", default=5, type=int, help="edits per register (default 5)")
+    parser.add_argument("--html-cache", choices=("on", "off"), default="on", help="off: build without the HTML cache")
     args = parser.parse_args(argv)
-    sizes = sorted({int(x) for x in args.sizes.split(",") if x.strip()})
+    HTML_CACHE[0] = args.html_cache == "on"
+    sizes = sorted({int(x) for x in args.sizes.split(",") if x.strip()})  # --sizes "" for edit-to-preview only
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     rows: list[Row] = []
@@ -391,11 +590,27 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
                 flush=True,
             )
-    text = report(rows, args.seed, started)
+        previews: list[Preview] = []
+        for label in [x.strip() for x in args.preview.split(",") if x.strip()]:
+            work = root / f"preview-{label}"
+            if work.exists():
+                shutil.rmtree(work)
+            work.mkdir(parents=True)
+            if label == "seed":
+                data, name = ROOT / "data", "seed"
+            else:
+                data, name = work / "data", f"{int(label)} systems"
+                write_synthetic(data, int(label), args.seed)
+            index, _ = register_build.check(data)
+            print(f"edit-to-preview, {name} ...", file=sys.stderr, flush=True)
+            p = measure_preview(name, data, work, args.preview_repeats, len(index.records))
+            previews.append(p)
+            print(f"  {p.error or ', '.join(f'{t:.1f}' for t in p.times)} s", file=sys.stderr, flush=True)
+    text = report(rows, args.seed, started, previews)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("# Benchmark results\n\n" + text, encoding="utf-8")
-    return 0 if all(r.full.ok for r in rows) else 1
+    return 0 if all(r.full.ok for r in rows) and not any(p.error for p in previews) else 1
 
 
 if __name__ == "__main__":

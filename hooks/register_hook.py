@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from govreg import build
+from govreg import build, htmlcache
 from govreg.abbr import glossary_abbreviations
 
 _result: build.Result | None = None
@@ -37,6 +37,8 @@ def on_config(config: Any) -> Any:
     if _result.problems:
         raise PluginError("The register's data has problems:\n" + build.report(_result.problems))
     config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary_abbreviations(_result.index)
+    # Every record page cites the register's version: the HTML cache keys pages without it.
+    htmlcache.set_volatile([_result.derived.version] if _result.derived is not None else [])
     return config
 
 
