@@ -32,11 +32,11 @@ serve: $(VENV)/.site-deps
 
 ## bench: build synthetic registers of 1 to 42 systems, time edit-to-preview, check the performance bars (an hour or more on 2 shared cores)
 bench: $(VENV)/.site-deps
-	$(BIN)/python benchmarks/run.py --sizes 1,4,10,42 --preview seed,42
+	$(BIN)/python -m benchmarks.run --sizes 1,4,10,42 --preview seed,42
 
 ## bench-quick: the same at 1 and 4 systems, edit-to-preview at seed size (a few minutes); writes benchmarks/results-quick.md
 bench-quick: $(VENV)/.site-deps
-	$(BIN)/python benchmarks/run.py --sizes 1,4 --preview seed --preview-repeats 3 --out benchmarks/results-quick.md
+	$(BIN)/python -m benchmarks.run --sizes 1,4 --preview seed --preview-repeats 3 --out benchmarks/results-quick.md
 
 ## schema: regenerate schema/register.schema.json from the models
 schema: $(VENV)/.site-deps

@@ -5,7 +5,7 @@ Run from the repository root:
     NO_MKDOCS_2_WARNING=1 .venv/bin/python benchmarks/run.py [--sizes 1,4,10,42] [--seed 0]
 
 For each size (a number of integrated care systems) it writes a synthetic register
-(`govreg.synth`), times the data layer in this process (`govreg.build.generate`: load,
+(`benchmarks/synth.py`), times the data layer in this process (`govreg.build.generate`: load,
 validate, index, render Markdown, export), builds the whole site as `make site` does
 (`python -m govreg build`, a subprocess), and builds the same generated Markdown with a
 plain `mkdocs build` (same theme and Markdown settings, no hooks), so the register's own
@@ -52,9 +52,9 @@ from typing import Any
 
 import yaml
 
+from benchmarks.synth import write as write_synthetic
 from govreg import build as register_build
 from govreg.abbr import glossary_abbreviations
-from govreg.synth import write as write_synthetic
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results.md"
@@ -549,7 +549,7 @@ def report(rows: list[Row], seed: int, started: str, previews: list[Preview]) ->
         if not run.ok
     )
     return (
-        f"Synthetic registers (`python -m govreg synth --seed {seed}`), as-of date {AS_OF}. "
+        f"Synthetic registers (`python -m benchmarks.synth --seed {seed}`), as-of date {AS_OF}. "
         f"Rendered-HTML cache {'on' if HTML_CACHE[0] else 'off'}. "
         f"Load average at the start {started}.\n{machine()}.\n\n"
         f"{table(rows) + chr(10) * 2 if rows else ''}{preview}"

@@ -431,7 +431,7 @@ def test_the_real_board_from_the_papers_is_checked() -> None:
 def test_synthetic_register_checks_every_board_at_scale(tmp_path: Path) -> None:
     from collections import Counter
 
-    from govreg.synth import ICB_INCOMPLETE_RATE, ICB_UNRECORDED_RATE, write
+    from benchmarks.synth import ICB_INCOMPLETE_RATE, ICB_UNRECORDED_RATE, write
 
     write(tmp_path / "synth", 42)
     index = checked(tmp_path / "synth")

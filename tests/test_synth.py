@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import build_site, run_cli
-from govreg.synth import SYSTEMS, slugify, synthesize
+from benchmarks.synth import SYSTEMS, slugify, synthesize
+from conftest import ROOT, build_site, run_cli
+
+
+def run_synth(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m benchmarks.synth ...`, as the benchmark and a developer run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "benchmarks.synth", *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -15,7 +24,7 @@ def tree(root: Path) -> dict[str, bytes]:
 def test_one_system_is_valid_deterministic_and_builds(tmp_path: Path) -> None:
     first, again, other = tmp_path / "a", tmp_path / "b", tmp_path / "c"
     for out, seed in ((first, "7"), (again, "7"), (other, "8")):
-        done = run_cli("synth", "--systems", "1", "--out", str(out), "--seed", seed)
+        done = run_synth("--systems", "1", "--out", str(out), "--seed", seed)
         assert done.returncode == 0, done.stdout + done.stderr
     written = tree(first)
     assert written == tree(again), "the same seed must give byte-identical files"
@@ -36,10 +45,10 @@ def test_one_system_is_valid_deterministic_and_builds(tmp_path: Path) -> None:
 
 def test_synth_refuses_a_folder_with_files(tmp_path: Path) -> None:
     (tmp_path / "keep.yml").write_text("- id: mine\n")
-    done = run_cli("synth", "--systems", "1", "--out", str(tmp_path))
+    done = run_synth("--systems", "1", "--out", str(tmp_path))
     assert done.returncode == 2
     assert (tmp_path / "keep.yml").read_text() == "- id: mine\n"
-    assert run_cli("synth", "--systems", "0", "--out", str(tmp_path / "new")).returncode == 2
+    assert run_synth("--systems", "0", "--out", str(tmp_path / "new")).returncode == 2
 
 
 def test_national_size_and_stable_prefix() -> None:

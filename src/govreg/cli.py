@@ -1,4 +1,4 @@
-"""Command line: `python -m govreg validate|build|schema|release|synth|reviews import`.
+"""Command line: `python -m govreg validate|build|schema|release|reviews import`.
 
 Exit status: 0 when all is well, 1 when the data has problems, 2 for usage
 errors (bad options, a failed site build).
@@ -52,10 +52,6 @@ def _parser() -> argparse.ArgumentParser:
     ri.add_argument("pack", type=Path, help="the filled pack, PACK.xlsx or PACK.csv")
     ri.add_argument("--reviewer", required=True, help="id of the reviewing organisation or body")
     ri.add_argument("--data", default="data", type=Path, help="data folder (default: data)")
-    y = sub.add_parser("synth", help="write a synthetic national register (for benchmarks and scale tests)")
-    y.add_argument("--systems", default=42, type=int, help="number of integrated care systems (default: 42)")
-    y.add_argument("--out", required=True, type=Path, help="an empty folder to write the data into")
-    y.add_argument("--seed", default=0, type=int, help="the same seed gives byte-identical files")
     return parser
 
 
@@ -170,10 +166,6 @@ def main(argv: list[str] | None = None) -> None:
         code = validate(args.data, args.as_of, args.config)
     elif args.command == "build":
         code = build(args.data, args.site_dir, args.as_of, args.config, args.releases)
-    elif args.command == "synth":
-        from .synth import run as synth
-
-        code = synth(args.systems, args.out, args.seed)
     elif args.command == "reviews":
         from .reviewpack.importer import run as import_reviews
 

@@ -1186,7 +1186,7 @@ def synthesize(systems: int, seed: int = 0) -> dict[str, list[Rec]]:
 def write(out: Path, systems: int, seed: int = 0) -> int:
     """Write a synthetic register into the empty folder `out`; return the number of records."""
     files = synthesize(systems, seed)
-    header = f"# Synthetic data: python -m govreg synth --systems {systems} --seed {seed}. Not real.\n"
+    header = f"# Synthetic data: python -m benchmarks.synth --systems {systems} --seed {seed}. Not real.\n"
     for stem, records in files.items():
         path = out / f"{stem}.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -1206,3 +1206,20 @@ def run(systems: int, out: Path, seed: int = 0) -> int:
     count = write(out, systems, seed)
     print(f"Wrote {count} records for {systems} systems into {out} (seed {seed}).")
     return 0
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m benchmarks.synth --systems N --out DIR [--seed S]`: exit 0, or 2 for usage errors."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.synth", description=__doc__)
+    parser.add_argument("--systems", default=42, type=int, help="number of integrated care systems (default: 42)")
+    parser.add_argument("--out", required=True, type=Path, help="an empty folder to write the data into")
+    parser.add_argument("--seed", default=0, type=int, help="the same seed gives byte-identical files")
+    args = parser.parse_args(argv)
+    sys.exit(run(args.systems, args.out, args.seed))
+
+
+if __name__ == "__main__":
+    main()

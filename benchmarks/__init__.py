@@ -1,0 +1,1 @@
+"""Benchmarks and the synthetic national register they build (development tools, not the runtime package)."""
