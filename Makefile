@@ -6,10 +6,10 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test test-fast serve lint typecheck schema bench bench-quick clean system-deps
+.PHONY: site test test-fast serve lint typecheck schema bench bench-quick clean system-deps site-system-deps audit screenshots
 
-## site: install pinned dependencies, validate the data, build site/ (old site kept on failure)
-site: $(VENV)/.site-deps
+## site: install pinned dependencies and Graphviz, validate the data, build site/ (old site kept on failure)
+site: $(VENV)/.site-deps site-system-deps
 	$(BIN)/python -m govreg build --site-dir site
 
 ## test: install test dependencies and Debian's chromium, then lint, type-check and run every test
@@ -20,23 +20,33 @@ test: $(VENV)/.test-deps system-deps node_modules/.installed
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## test-fast: the edit loop: lint, type-check and every test that needs no browser (about 2 minutes)
-test-fast: $(VENV)/.test-deps
+test-fast: $(VENV)/.test-deps site-system-deps
 	$(BIN)/ruff check src tests hooks
 	$(BIN)/ruff format --check src tests hooks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "not browser"
 
 ## serve: live preview; rebuilds when data/, hooks/ or the package change
-serve: $(VENV)/.site-deps
+serve: $(VENV)/.site-deps site-system-deps
 	$(BIN)/mkdocs serve
 
 ## bench: build synthetic registers of 1 to 42 systems, time edit-to-preview, check the performance bars (an hour or more on 2 shared cores)
-bench: $(VENV)/.site-deps
+bench: $(VENV)/.site-deps site-system-deps
 	$(BIN)/python -m benchmarks.run --sizes 1,4,10,42 --preview seed,42
 
 ## bench-quick: the same at 1 and 4 systems, edit-to-preview at seed size (a few minutes); writes benchmarks/results-quick.md
-bench-quick: $(VENV)/.site-deps
+bench-quick: $(VENV)/.site-deps site-system-deps
 	$(BIN)/python -m benchmarks.run --sizes 1,4 --preview seed --preview-repeats 3 --out benchmarks/results-quick.md
+
+## audit: build the site, serve it gzipped on 127.0.0.1 and print Lighthouse's four scores (mobile) for home, a body page, a place page and the commitments register
+audit: $(VENV)/.site-deps system-deps node_modules/.installed
+	$(BIN)/python -m govreg build --site-dir .site-audit
+	CHROME_PATH=$$(command -v chromium) $(BIN)/python scripts/audit.py --site .site-audit
+
+## screenshots: build the site and retake the README's screenshots (docs/assets/screenshots/*.png) in Chromium
+screenshots: $(VENV)/.test-deps system-deps
+	$(BIN)/python -m govreg build --site-dir .site-shots
+	$(BIN)/python scripts/readme_screenshots.py --site .site-shots
 
 ## schema: regenerate schema/register.schema.json from the models
 schema: $(VENV)/.site-deps
@@ -54,9 +64,17 @@ $(VENV)/.test-deps: requirements/test.txt $(VENV)/.site-deps
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	touch $@
 
-## system-deps: Debian packages the tests need (chromium; java for the Nu HTML Checker; LibreOffice Calc
+## site-system-deps: Debian packages the build needs (graphviz: `dot` lays out the governance maps)
+site-system-deps:
+	@if ! command -v dot >/dev/null 2>&1 || ! command -v unflatten >/dev/null 2>&1; then \
+	  echo "Installing Debian packages: graphviz"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq graphviz >/dev/null; \
+	fi
+
+## system-deps: Debian packages the tests need (graphviz; chromium; java for the Nu HTML Checker; LibreOffice Calc
 ## to open review packs), installed when missing
-system-deps:
+system-deps: site-system-deps
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \

@@ -10,12 +10,14 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from filelock import FileLock
 
-from govreg.build import check
+from govreg.build import check, resolve_as_of
+from govreg.cli import configured_as_of
 from govreg.index import Index
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,6 +67,12 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return shared_build(tmp_path_factory, "mini", FIXTURES / "mini" / "data")
+
+
+@pytest.fixture(scope="session")
+def real_as_of() -> date:
+    """The bundled site's as-of date (extra.register.as_of in mkdocs.yml)."""
+    return resolve_as_of(configured_as_of(ROOT / "mkdocs.yml"))
 
 
 @pytest.fixture(scope="session")

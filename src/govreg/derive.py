@@ -90,6 +90,8 @@ class Derived:
     """Source id -> its items, each with what every later paper said about it (oldest paper first)."""
     dues: Mapping[str, Period | None]
     """Due period of each tracked record (for `standing_on`)."""
+    body_status: Mapping[str, str | None]
+    """Body id -> its status as at the as-of date (`body_status_on`); None when it has no history."""
 
     def standing_on(self, rid: str, day: date) -> Standing:
         """Every voice on a tracked record as at another day, by the same rule."""
@@ -141,6 +143,17 @@ def timeline_of(rec: Tracked, reviews: tuple[Review, ...]) -> tuple[Entry, ...]:
 
 def _known_by(period: Period) -> date:
     return period.end or period.start or date.min
+
+
+def body_status_on(body: Body, day: date) -> str | None:
+    """A body's status as at `day`: that of its latest history event known by then.
+
+    None when the body has no history (status not recorded); "not-yet" when every
+    event is later than `day` (the body did not exist yet)."""
+    if not body.history:
+        return None
+    known = [ev for ev in body.history if _known_by(ev.date) <= day]
+    return str(known[-1].status) if known else "not-yet"
 
 
 def _tracked(index: Index) -> list[Tracked]:
@@ -272,6 +285,9 @@ def derive(index: Index, as_of: date) -> Derived:
         continued_by=MappingProxyType({k: tuple(sorted(v)) for k, v in continued_by.items()}),
         trace=MappingProxyType({k: tuple(v) for k, v in trace_rows(index).items()}),
         dues=MappingProxyType(dues),
+        body_status=MappingProxyType(
+            {b.id: body_status_on(b, as_of) for b in index.of_kind("body") if isinstance(b, Body)}
+        ),
     )
 
 

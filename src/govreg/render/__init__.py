@@ -15,6 +15,7 @@ from ..output import Output
 from .context import Site
 from .env import make_env
 from .links import Links
+from .place_maps import place_maps
 from .site import build_all
 
 
@@ -25,7 +26,7 @@ def render_site(
     `diffs` what changed since each earlier release."""
     links = Links(index)
     env = make_env(links)
-    site = Site(index, derived, links, site_url)
+    site = Site(index, derived, links, site_url, place_maps(index, derived, links))
     common = {"as_of": derived.as_of, "version": derived.version}
     pages: dict[str, str] = {}
 

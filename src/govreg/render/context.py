@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from ..derive import Derived
 from ..index import Index
+from ..markup import MD
 from .links import Links
 
 
@@ -17,3 +19,5 @@ class Site:
     derived: Derived
     links: Links
     site_url: str = ""
+    maps: Mapping[str, MD] = field(default_factory=dict)
+    """Place id -> its governance map figure (place_maps), made once per build."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import yaml
@@ -20,10 +20,9 @@ from ..status import LABELS, ORDER, RULE_TEXT, Standing
 from ..urls import as_at_page, changes_month, list_path, page_path, register_path, review_pack, trace_page
 from .compliance import checked_bodies
 from .context import Site
+from .overview import legend, place_summaries
+from .place_maps import places_map
 from .views import record_view
-
-SOON = timedelta(days=183)
-"""'Due soon' on the home page: within about six months of the as-of date."""
 
 Put = Any  # the page writer: put(path, template, **values)
 
@@ -146,34 +145,28 @@ def _by_year(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]
 
 
 def _home(site: Site) -> dict[str, Any]:
-    as_of = site.derived.as_of
-    due_soon: list[tuple[date, str]] = []
-    overdue: list[tuple[date, str]] = []
-    for rid in site.derived.tracked:
-        rec = site.index.get(rid)
-        st = site.derived.standing[rid].overall
-        if not isinstance(rec, Tracked) or rec.due is None or rec.due.end is None:
-            continue
-        if st.overdue:
-            overdue.append((rec.due.end, rid))
-        elif as_of <= rec.due.end <= as_of + SOON and st.status in ("no-evidence", "planned", "in-progress"):
-            due_soon.append((rec.due.end, rid))
-    tracked_events = [e for e in site.derived.events if e.kind in ("milestone", "commitment")]
-
-    def rows(items: list[tuple[date, str]]) -> list[tuple[str, Any, Any]]:
-        out = []
-        for _, rid in sorted(items):
-            rec = site.index.get(rid)
-            out.append((rid, getattr(rec, "due", None), site.derived.standing[rid].overall))
-        return out
-
+    """One screen: the places, nested, each with its counts by status; a map of the places;
+    how much is overdue across the register and the latest update, linked to the registers."""
+    index, derived = site.index, site.derived
+    place_pages = {
+        register_path(BY_NAME[index.kind_of(rid)], "place", p)
+        for rid in derived.tracked
+        for p in _places_of(index.get(rid))
+    }
+    overdue = []
+    for name in ("milestone", "commitment"):
+        kind = BY_NAME[name]
+        n = sum(1 for rid in derived.tracked if index.kind_of(rid) == name and derived.standing[rid].overall.overdue)
+        words = f"{n} {kind.label.lower() if n != 1 else name}"
+        overdue.append((words, register_path(kind, "status", "overdue") if n else None))
+    tracked_events = [e for e in derived.events if e.kind in ("milestone", "commitment")]
     return {
-        "places": [p for p in site.index.of_kind("place") if getattr(p, "part_of", None) in (None, "england")],
-        "due_soon": rows(due_soon),
-        "overdue": rows(overdue),
-        "changes": tracked_events[:10],
-        "counts": [(k, len(site.index.of_kind(k.name))) for k in KINDS],
-        "soon_until": as_of + SOON,
+        "place_rows": place_summaries(index, derived, lambda path: path in place_pages),
+        "places_map": places_map(index, derived, site.links, "index.md"),
+        "bar_legend": legend(),
+        "overdue": overdue,
+        "latest": tracked_events[0] if tracked_events else None,
+        "counts": [(k, n) for k in KINDS if (n := len(index.of_kind(k.name)))],
     }
 
 

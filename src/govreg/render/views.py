@@ -22,6 +22,7 @@ from ..svg import bar_chart, reporting_diagram
 from ..urls import url_of
 from .compliance import body_panel, rule_set_view
 from .context import Site
+from .itemcite import item_view, line_anchor
 from .lead import lead
 from .links import Links, day_text, period
 
@@ -116,11 +117,16 @@ PROSE = ("text", "summary", "purpose", "explanation", "description", "remit")
 """Free-text fields printed as paragraphs under the lead, in this order."""
 
 
-def facts(links: Links, page: str, rec: BaseModel) -> list[tuple[str, MD]]:
-    """(label, value) rows for the simple fields of a record, in schema order."""
+def facts(links: Links, page: str, rec: BaseModel, prose_fields: tuple[str, ...] = ()) -> list[tuple[str, MD]]:
+    """(label, value) rows for the simple fields of a record, in schema order (fields the page
+    prints as prose, `prose_fields`, excepted)."""
     rows: list[tuple[str, MD]] = []
     for name, info in type(rec).model_fields.items():
-        if name in SHOWN_ELSEWHERE or (name == "meetings" and isinstance(getattr(rec, name), list)):
+        if (
+            name in SHOWN_ELSEWHERE
+            or name in prose_fields
+            or (name == "meetings" and isinstance(getattr(rec, name), list))
+        ):
             continue
         value = getattr(rec, name)
         if value in (None, [], ""):
@@ -182,7 +188,11 @@ def _budget(site: Site, rec: Record, page: str) -> dict[str, Any]:
     if rec.lines:
         bars = [(ln.area, ln.value, ln.value_text) for ln in rec.lines]
         chart = bar_chart(f"{rec.id}-chart", f"{rec.title_text()}: budget lines", bars, rec.unit)
-    return {"chart": chart, "computed_total": budget_total(rec)}
+    return {
+        "chart": chart,
+        "computed_total": budget_total(rec),
+        "line_ids": [line_anchor(rec.id, i) for i in range(1, len(rec.lines) + 1)],
+    }
 
 
 def _source(site: Site, rec: Record, page: str) -> dict[str, Any]:
@@ -198,6 +208,7 @@ def _place(site: Site, rec: Record, page: str) -> dict[str, Any]:
     assert isinstance(rec, Place)
     return {
         "sub_places": site.derived.sub_places.get(rec.id, ()),
+        "governance_map": site.maps.get(rec.id),
         "in_place": [(BY_NAME[k], ids) for k, ids in site.derived.in_place.get(rec.id, ())],
     }
 
@@ -239,7 +250,8 @@ def record_view(site: Site, kind: Kind, rec: Record, page: str) -> dict[str, Any
     """Everything a record page prints beyond the record's own fields."""
     part, build = PARTS.get(kind.name, (None, _nothing))
     standing = site.derived.standing.get(rec.id)
-    rows = facts(site.links, page, rec)
+    paragraphs = prose(kind, rec)
+    rows = facts(site.links, page, rec, tuple(name for name, _ in paragraphs))
     later = site.derived.continued_by.get(rec.id, ())
     if later:
         rows.append(("Continued by", site.links.refs(later, page)))
@@ -250,9 +262,10 @@ def record_view(site: Site, kind: Kind, rec: Record, page: str) -> dict[str, Any
         "standing": standing,
         "timeline": site.derived.timelines.get(rec.id, ()),
         "lead": lead(site.links, page, rec),
-        "prose": prose(kind, rec),
+        "prose": paragraphs,
         "facts": rows,
         "linked_from": site.derived.linked_from.get(rec.id, ()),
         "citation": citation(site, rec),
+        **item_view(site.links, page, rec),
         **build(site, rec, page),
     }

@@ -1,0 +1,75 @@
+"""The README's screenshots, taken from the built site in Debian's Chromium: `make screenshots`.
+
+Writes docs/assets/screenshots/home.png (the home page), place-map.png (Bolton's governance
+map) and body.png (a body page), at 1280 px wide in the light scheme, so they stay current
+with the site. Usage: python scripts/screenshots.py [--site site] [--out docs/assets/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = [
+    # (file, page, CSS selector to clip to or None for the viewport, viewport height)
+    ("home.png", "/", None, 1000),
+    ("place-map.png", "/places/bolton/", ".gr-map-draw", 800),
+    ("body.png", "/bodies/bolton-jcc/", None, 900),
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def take(site: Path, out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    written = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            for name, path, selector, height in SHOTS:
+                page = browser.new_page(viewport={"width": 1280, "height": height}, color_scheme="light")
+                page.goto(base + path)
+                page.wait_for_load_state("networkidle")
+                target = out / name
+                if selector:
+                    page.locator(selector).first.screenshot(path=str(target))
+                else:
+                    page.screenshot(path=str(target))
+                written.append(target)
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--site", type=Path, default=ROOT / "site")
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "assets" / "screenshots")
+    args = ap.parse_args(argv)
+    if not (args.site / "index.html").exists():
+        print(f"No built site in {args.site}: run `make site` first.", file=sys.stderr)
+        return 2
+    for path in take(args.site, args.out):
+        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""The home page's view of the places: nested, each with counts by status and a small bar.
+
+Why: a resident's first question is "what is there for my place, and is it happening?".
+Counts read each record's register filter from `Derived.standing` (the one status rule),
+so the home page and the registers' place pages always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..derive import Derived
+from ..index import Index
+from ..markup import MD, escape_attr, html_text
+from ..status import LABELS
+
+SHOWN = ["done", "in-progress", "planned", "changed", "overdue", "no-evidence"]
+"""The statuses the summary names, in bar order; the rest are counted as "other"."""
+WORDS = {**LABELS, "overdue": "Overdue", "other": "Other"}
+COLOURS = {
+    "done": "#007f3b",
+    "in-progress": "#005eb8",
+    "planned": "#41b6e6",
+    "changed": "#4c6272",
+    "overdue": "#d5281b",
+    "no-evidence": "#ffffff",
+    "other": "#aeb7bd",
+}
+
+
+def status_counts(derived: Derived, rids: Iterable[str]) -> dict[str, int]:
+    """Counts by register filter ('overdue' before the status), in SHOWN order, the rest as 'other'."""
+    counts = dict.fromkeys([*SHOWN, "other"], 0)
+    for rid in rids:
+        key = derived.standing[rid].overall.filter
+        counts[key if key in counts else "other"] += 1
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class KindSummary:
+    kind: str  # milestone or commitment
+    label: str  # "commitments"
+    total: int
+    counts: dict[str, int]
+    link: str | None  # site path of the filtered register, when it exists
+    bar: MD  # the counts as a small bar (status_bar)
+
+    def noun(self) -> str:
+        return self.label if self.total != 1 else self.label.removesuffix("s")
+
+    def words(self) -> str:
+        return ", ".join(f"{n} {WORDS[s].lower()}" for s, n in self.counts.items() if n)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSummary:
+    id: str
+    depth: int
+    bodies: int
+    kinds: list[KindSummary]
+
+    @property
+    def indent(self) -> MD:
+        """Markdown list indentation for the place's depth (four spaces a level)."""
+        return MD("    " * self.depth)
+
+
+def place_summaries(index: Index, derived: Derived, exists: Callable[[str], bool]) -> list[PlaceSummary]:
+    """Every place, depth-first under the place it lies in, with counts of its own records
+    (as the registers' place pages count them)."""
+    places = index.of_kind("place")
+    ids = {p.id for p in places}
+    children: dict[str | None, list[str]] = {}
+    for p in places:
+        parent = getattr(p, "part_of", None)
+        children.setdefault(parent if parent in ids else None, []).append(p.id)
+    tracked = set(derived.tracked)
+    out: list[PlaceSummary] = []
+
+    def visit(pid: str, depth: int) -> None:
+        held = dict(derived.in_place.get(pid, ()))
+        kinds = []
+        for k, plural in (("commitment", "commitments"), ("milestone", "milestones")):
+            mine = [rid for rid in held.get(k, ()) if rid in tracked]
+            path = f"{plural}/place/{pid}.md"
+            counts = status_counts(derived, mine)
+            noun = plural if len(mine) != 1 else k
+            bar = status_bar(f"{pid}-{k}-bar", f"{len(mine)} {noun} in {index.title(pid)}", counts)
+            kinds.append(KindSummary(k, plural, len(mine), counts, path if exists(path) else None, bar))
+        out.append(PlaceSummary(pid, depth, len(held.get("body", ())), kinds))
+        for child in children.get(pid, []):
+            visit(child, depth + 1)
+
+    for root in children.get(None, []):
+        visit(root, 0)
+    return out
+
+
+def status_bar(uid: str, what: str, counts: dict[str, int]) -> MD:
+    """A small stacked bar (SVG, role=img) of counts by status; its name states every count."""
+    total = sum(counts.values())
+    width, height = 160, 12
+    said = ", ".join(f"{n} {WORDS[s].lower()}" for s, n in counts.items() if n) or "none"
+    rects = []
+    x = 0.0
+    for s, n in counts.items():
+        if not n:
+            continue
+        w = width * n / total
+        rects.append(
+            f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{height}" fill="{COLOURS[s]}" class="gr-seg gr-seg-{s}"/>'
+        )
+        x += w
+    frame = f'<rect x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" fill="none" stroke="#4c6272"/>'
+    return MD(
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="gr-bar" role="img" aria-labelledby="{escape_attr(uid)}" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
+        f'<title id="{escape_attr(uid)}">{html_text(f"{what}: {said}")}</title>{"".join(rects)}{frame}</svg>'
+    )
+
+
+def legend() -> MD:
+    """The bar colours, in words (the bars' names already say every count, so hidden from screen readers)."""
+    items = "".join(f'<span class="gr-key gr-seg-{s}">{html_text(WORDS[s])}</span>' for s in [*SHOWN, "other"])
+    return MD(f'<p class="gr-legend" aria-hidden="true">{items}</p>')

@@ -1,0 +1,319 @@
+"""The public's first pages (issue 17): home, place maps, item citations, registers on a phone.
+
+Tests that drive Chromium are marked `browser`; the rest read the built site's HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import html as lhtml
+
+from conftest import ROOT
+from govreg.derive import derive
+from govreg.models import KINDS
+from govreg.models.common import iter_models
+
+# Fields whose whole value a page may not print twice: free text long enough to be a sentence.
+MIN_LEN = 20
+# Elements that print one value each: a value printed twice is two of these with the same text.
+BLOCKS = ("h1", "h2", "h3", "h4", "p", "dd", "dt", "li", "td", "th", "blockquote", "figcaption")
+
+
+@pytest.fixture(scope="module")
+def index(real_index: Any) -> Any:
+    return real_index
+
+
+def page(site: Path, url: str) -> Any:
+    path = site / url.strip("/") / "index.html" if not url.endswith(".html") else site / url.strip("/")
+    return lhtml.fromstring(path.read_text(encoding="utf-8"))
+
+
+def main_content(doc: Any) -> Any:
+    """The article, without what deliberately repeats the record: the lead sentence, figures and
+    their text equivalents, and the closing sections (sources, backlinks, Cite this)."""
+    (article,) = doc.xpath("//article[contains(@class, 'md-content__inner')]")
+    for el in article.xpath(
+        ".//*[contains(@class, 'gr-lead')] | .//figure | .//*[local-name()='svg'] | .//*[contains(@class, 'gr-map')]"
+        " | .//*[contains(@class, 'headerlink')] | .//nav[contains(@class, 'md-tags')]"
+    ):
+        el.getparent().remove(el)
+    closing = article.xpath(".//h2[@id='sources' or @id='linked-from' or @id='cite-this']")
+    if closing:
+        first = closing[0]
+        parent = first.getparent()
+        for el in list(parent)[parent.index(first) :]:
+            parent.remove(el)
+    return article
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def record_texts(rec: Any) -> Counter[str]:
+    """Every free-text value held anywhere in a record (its own fields and nested items), with how
+    many fields hold it (a source's outline may hold the same heading in two sections)."""
+    out: Counter[str] = Counter()
+    for _, model in iter_models(rec):
+        for name in type(model).model_fields:
+            if name in ("id", "source", "at"):
+                continue
+            value = getattr(model, name)
+            for v in value if isinstance(value, list) else [value]:
+                if isinstance(v, str) and len(v) >= MIN_LEN:
+                    out[norm(v)] += 1
+    return out
+
+
+def printed_blocks(root: Any) -> Counter[str]:
+    """Texts of the innermost block elements (a <p> inside a <blockquote> counts once)."""
+    out: Counter[str] = Counter()
+    for el in root.iter(*BLOCKS):
+        text = norm(el.text_content())
+        if any(norm(a.text_content()) == text for a in el.iter("a")):
+            continue  # a link to another record, by its title: not this record's field
+        if not any(norm(inner.text_content()) == text for inner in el.iterdescendants(*BLOCKS)):
+            out[text] += 1
+    return out
+
+
+def test_no_field_value_is_printed_twice_on_a_record_page(real_site: Path, index: Any) -> None:
+    """No field value appears twice in the main content of a record page (the lead sentence aside)."""
+    twice = []
+    checked = 0
+    for kind in KINDS:
+        for rec in index.of_kind(kind.name):
+            blocks = printed_blocks(main_content(page(real_site, f"/{kind.file}/{rec.id}/")))
+            for value, held in record_texts(rec).items():
+                n = blocks[value]
+                checked += 1
+                if n > held:
+                    twice.append(f"/{kind.file}/{rec.id}/: printed {n} times: {value[:70]!r}")
+    assert checked > 500
+    assert twice == [], "\n".join(twice)
+
+
+def test_principle_introduction_is_printed_once(real_site: Path) -> None:
+    doc = page(real_site, "/principles/bolton-ccg-beneficial-approaches-2021/")
+    text = norm(main_content(doc).text_content())
+    assert "Introduced as" not in text
+
+
+def _ids(site: Path, url: str, cache: dict[str, set[str]]) -> set[str]:
+    if url not in cache:
+        cache[url] = set(page(site, url).xpath("//@id"))
+    return cache[url]
+
+
+def test_every_item_citation_resolves_to_an_outline_anchor(real_site: Path, index: Any) -> None:
+    """Every cited item shows its paragraph, linked to an outline entry that exists, and a
+    'Cite this item' link to its own anchor; the Cite this block lists every such anchor."""
+    from govreg.render.itemcite import item_anchors
+
+    cache: dict[str, set[str]] = {}
+    problems, seen = [], 0
+    for kind in KINDS:
+        for rec in index.of_kind(kind.name):
+            url = f"/{kind.file}/{rec.id}/"
+            doc = page(real_site, url)
+            expected = {aid for aid, _ in item_anchors(rec)}
+            shown = set()
+            for span in doc.xpath("//*[contains(@class, 'gr-item-cite')]"):
+                own = span.xpath(".//a[contains(@class, 'gr-cite-item')]/@href")
+                assert len(own) == 1, url
+                aid = own[0].removeprefix("#")
+                shown.add(aid)
+                if aid not in _ids(real_site, url, cache):
+                    problems.append(f"{url}: no element with id {aid}")
+                for href in span.xpath(".//a[not(contains(@class, 'gr-cite-item'))]/@href"):
+                    target, _, frag = href.partition("#")
+                    assert target.startswith("../../sources/") and frag, href
+                    src = "/sources/" + target.removeprefix("../../sources/")
+                    seen += 1
+                    if frag not in _ids(real_site, src, cache):
+                        problems.append(f"{url}: {href} has no outline anchor")
+            if shown != expected:
+                problems.append(f"{url}: cited items shown {sorted(shown)}, expected {sorted(expected)}")
+            listed = {
+                h.removeprefix("#")
+                for h in doc.xpath("//h2[@id='cite-this']/following-sibling::ul//a/@href")
+                if h.startswith("#")
+            }
+            if listed != expected:
+                problems.append(f"{url}: Cite this lists {sorted(listed)}, expected {sorted(expected)}")
+    assert seen > 20
+    assert problems == [], "\n".join(problems)
+
+
+# ---------------------------------------------------------------- place maps and home summaries
+
+
+@pytest.mark.parametrize("place", ["england", "greater-manchester", "bolton", "bury", "north-west-london"])
+def test_place_page_map_links_every_body_and_lists_it(
+    real_site: Path, index: Any, real_as_of: date, place: str
+) -> None:
+    status = derive(index, real_as_of).body_status
+    doc = page(real_site, f"/places/{place}/")
+    (svg,) = doc.xpath("//div[contains(@class, 'gr-map-draw')]/*[local-name()='svg']")
+    title = svg.xpath("./*[local-name()='title']")[0]
+    desc = svg.xpath("./*[local-name()='desc']")[0]
+    assert title.text_content().strip() and desc.text_content().strip()
+    assert svg.get("aria-labelledby") == title.get("id") and svg.get("aria-describedby") == desc.get("id")
+    live = [
+        b.id
+        for b in index.of_kind("body")
+        if place in b.places and status[b.id] not in ("replaced", "abolished", "not-yet")
+    ]
+    box_links = [h.rstrip("/").rsplit("/", 1)[-1] for h in svg.xpath(".//*[local-name()='a']/@href")]
+    (text,) = doc.xpath("//div[contains(@class, 'gr-map-text')]")
+    list_links = [h.rstrip("/").rsplit("/", 1)[-1] for h in text.xpath(".//a/@href")]
+    for bid in live:
+        assert box_links.count(bid) == 1, f"{place}: {bid} is not one box of the map"
+        assert list_links.count(bid) == 1, f"{place}: {bid} is not in the text equivalent"
+    assert sorted(box_links) == sorted(list_links)
+    for href in svg.xpath(".//*[local-name()='a']/@href"):
+        assert (real_site / "places" / place / href / "index.html").resolve().exists(), href
+
+
+WORD_KEYS = {"done": "done", "in progress": "in-progress", "planned": "planned", "changed": "changed",
+             "overdue": "overdue", "no evidence": "no-evidence", "other": "other"}  # fmt: skip
+BADGE_KEYS = {"done", "in-progress", "planned", "changed", "overdue", "no-evidence"}
+
+
+def register_counts(site: Path, url: str) -> Counter[str]:
+    doc = page(site, url)
+    out: Counter[str] = Counter()
+    for badge in doc.xpath("//div[contains(@class, 'gr-register')]//tbody//span[contains(@class, 'gr-badge')]"):
+        css = next(c.removeprefix("gr-") for c in badge.get("class").split() if c != "gr-badge")
+        out[css if css in BADGE_KEYS else "other"] += 1
+    return out
+
+
+def test_place_summaries_equal_the_registers(real_site: Path, index: Any) -> None:
+    doc = page(real_site, "/")
+    titles = doc.xpath("//div[contains(@class, 'gr-place-list')]//*[local-name()='svg']/*[local-name()='title']")
+    assert len(titles) >= 8
+    checked = set()
+    for t in titles:
+        head, _, words = t.text_content().partition(": ")
+        m = re.match(r"(\d+) (commitments?|milestones?) in (.+)$", head)
+        assert m, head
+        total, kind, place_name = int(m.group(1)), m.group(2).rstrip("s") + "s", m.group(3)
+        (place,) = [p.id for p in index.of_kind("place") if p.title_text() == place_name]
+        shown: Counter[str] = Counter()
+        for n, word in re.findall(r"(\d+) ([a-z ]+?)(?:,|$)", words):
+            shown[WORD_KEYS[word.strip()]] += int(n)
+        expected = register_counts(real_site, f"/{kind}/place/{place}/")
+        assert shown == expected, (place, kind)
+        assert total == sum(expected.values())
+        mine = [r for r in index.of_kind(kind.rstrip("s")) if place in r.places]
+        assert total == len(mine)
+        checked.add((place, kind))
+    # Every place with commitments or milestones has its summary.
+    for kind in ("commitments", "milestones"):
+        for p in index.of_kind("place"):
+            if any(p.id in r.places for r in index.of_kind(kind.rstrip("s"))):
+                assert (p.id, kind) in checked
+
+
+def test_home_lists_every_place_nested(real_site: Path, index: Any) -> None:
+    doc = page(real_site, "/")
+    (lst,) = doc.xpath("//div[contains(@class, 'gr-place-list')]/ul")
+    for p in index.of_kind("place"):
+        (li,) = [li for li in lst.iter("li") if li.xpath(f"./strong/a[@href='places/{p.id}/']")]
+        if p.part_of:
+            parent = li.getparent().getparent()
+            assert parent.tag == "li" and parent.xpath(f"./strong/a[@href='places/{p.part_of}/']"), p.id
+        else:
+            assert li.getparent() is lst
+    assert not doc.xpath("//article//table"), "the home page holds no long tables"
+
+
+# ---------------------------------------------------------------- in Chromium
+
+
+@pytest.mark.browser
+def test_home_is_under_two_screens_and_fits_a_phone(real_url: str, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    pg = context.new_page()
+    pg.goto(real_url + "/")
+    height = pg.evaluate("document.documentElement.scrollHeight")
+    assert height < 1600, height
+    context.close()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    pg.goto(real_url + "/")
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
+
+
+VISIBLE = """el => {
+  const r = el.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return {left: r.left, right: r.right, hit: !!hit && (hit === el || el.contains(hit))};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["/commitments/", "/milestones/", "/commitments/place/north-west-london/"])
+def test_register_status_is_visible_on_a_phone(real_url: str, browser: Any, url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    pg.goto(real_url + url)
+    badge = pg.locator(".gr-register tbody tr").first.locator(".gr-badge")
+    badge.scroll_into_view_if_needed()
+    box = badge.evaluate(VISIBLE)
+    assert box["left"] >= 0 and box["right"] <= 390 and box["hit"], box
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    # The title comes before the id in the card.
+    first = pg.locator(".gr-register tbody tr").first
+    title_y = first.locator("td:nth-child(2)").bounding_box()["y"]  # type: ignore[index]
+    id_y = first.locator("td:nth-child(1)").bounding_box()["y"]  # type: ignore[index]
+    assert title_y < id_y
+    context.close()
+
+
+NEW_PAGES = ["/", "/places/bolton/", "/places/north-west-london/", "/bodies/bury-hwb/", "/commitments/",
+             "/budgets/bolton-pool-2019/", "/consultations/gm-ics-engagement-response/"]  # fmt: skip
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_new_pages_have_no_axe_violations(real_url: str, browser: Any, scheme: str, width: int) -> None:
+    from test_browser_axe import axe_violations, summarise
+
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 844})
+    pg = context.new_page()
+    problems: list[str] = []
+    for url in NEW_PAGES:
+        pg.goto(real_url + url)
+        problems += summarise(url, axe_violations(pg))
+    context.close()
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_lighthouse_accessibility_best_practices_and_seo_are_100(real_site: Path) -> None:
+    """`make audit` in the suite: accessibility, best practices and SEO asserted; performance printed."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import audit
+
+    results = audit.audit(real_site)
+    print("\n" + audit.table(results))
+    low = {
+        f"{name} {c}": (s[c], [f for f in s["failed"] if f.startswith(c)])  # type: ignore[union-attr]
+        for name, s in results.items()
+        for c in audit.ASSERTED
+        if s[c] < 100
+    }
+    assert low == {}
