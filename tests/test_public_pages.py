@@ -317,3 +317,18 @@ def test_lighthouse_accessibility_best_practices_and_seo_are_100(real_site: Path
         if s[c] < 100
     }
     assert low == {}
+
+
+@pytest.mark.browser
+def test_membership_tables_are_cards_on_a_phone(real_url: str, browser: Any, index: Any) -> None:
+    """At 390 px each seat is a card (role first) and the page does not scroll sideways."""
+    bodies = [b.id for b in index.of_kind("body") if len(b.seats) >= 3]
+    assert bodies
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    for bid in bodies[:3]:
+        pg.goto(f"{real_url}/bodies/{bid}/")
+        row = pg.locator(".gr-membership tbody tr").first
+        assert row.evaluate("el => getComputedStyle(el).display") == "flex", bid
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 390, bid
+    context.close()
