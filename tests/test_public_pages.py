@@ -16,6 +16,7 @@ from lxml import html as lhtml
 
 from conftest import ROOT
 from govreg.derive import derive
+from govreg.status import LABELS
 from govreg.models import KINDS
 from govreg.models.common import iter_models
 
@@ -182,17 +183,14 @@ def test_place_page_map_links_every_body_and_lists_it(
         assert (real_site / "places" / place / href / "index.html").resolve().exists(), href
 
 
-WORD_KEYS = {"done": "done", "in progress": "in-progress", "planned": "planned", "changed": "changed",
-             "overdue": "overdue", "no evidence": "no-evidence", "other": "other"}  # fmt: skip
-BADGE_KEYS = {"done", "in-progress", "planned", "changed", "overdue", "no-evidence"}
+WORD_KEYS = {**{label.lower(): key for key, label in LABELS.items()}, "overdue": "overdue"}
 
 
 def register_counts(site: Path, url: str) -> Counter[str]:
     doc = page(site, url)
     out: Counter[str] = Counter()
     for badge in doc.xpath("//div[contains(@class, 'gr-register')]//tbody//span[contains(@class, 'gr-badge')]"):
-        css = next(c.removeprefix("gr-") for c in badge.get("class").split() if c != "gr-badge")
-        out[css if css in BADGE_KEYS else "other"] += 1
+        out[next(c.removeprefix("gr-") for c in badge.get("class").split() if c != "gr-badge")] += 1
     return out
 
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from ..derive import Derived
 from ..index import Index
 from ..markup import MD, escape_attr, html_text
-from ..status import LABELS
+from ..status import LABELS, ORDER
 
 SHOWN = ["done", "in-progress", "planned", "changed", "overdue", "no-evidence"]
-"""The statuses the summary names, in bar order; the rest are counted as "other"."""
+"""The statuses with a colour of their own, in bar order; the rest (missed, superseded, dropped) share grey."""
+BAR_ORDER = [*SHOWN, *(s for s in ORDER if s not in SHOWN)]
 WORDS = {**LABELS, "overdue": "Overdue", "other": "Other"}
 COLOURS = {
     "done": "#007f3b",
@@ -30,11 +31,10 @@ COLOURS = {
 
 
 def status_counts(derived: Derived, rids: Iterable[str]) -> dict[str, int]:
-    """Counts by register filter ('overdue' before the status), in SHOWN order, the rest as 'other'."""
-    counts = dict.fromkeys([*SHOWN, "other"], 0)
+    """Counts by register filter ('overdue' before the status), in bar order."""
+    counts = dict.fromkeys(BAR_ORDER, 0)
     for rid in rids:
-        key = derived.standing[rid].overall.filter
-        counts[key if key in counts else "other"] += 1
+        counts[derived.standing[rid].overall.filter] += 1
     return counts
 
 
@@ -109,8 +109,9 @@ def status_bar(uid: str, what: str, counts: dict[str, int]) -> MD:
         if not n:
             continue
         w = width * n / total
+        colour, css = (COLOURS[s], s) if s in COLOURS else (COLOURS["other"], "other")
         rects.append(
-            f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{height}" fill="{COLOURS[s]}" class="gr-seg gr-seg-{s}"/>'
+            f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{height}" fill="{colour}" class="gr-seg gr-seg-{css}"/>'
         )
         x += w
     frame = f'<rect x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" fill="none" stroke="#4c6272"/>'
@@ -123,5 +124,7 @@ def status_bar(uid: str, what: str, counts: dict[str, int]) -> MD:
 
 def legend() -> MD:
     """The bar colours, in words (the bars' names already say every count, so hidden from screen readers)."""
-    items = "".join(f'<span class="gr-key gr-seg-{s}">{html_text(WORDS[s])}</span>' for s in [*SHOWN, "other"])
+    rest = ", ".join(LABELS[s].lower() for s in BAR_ORDER if s not in SHOWN)
+    keys = [(s, WORDS[s]) for s in SHOWN] + [("other", f"Other ({rest})")]
+    items = "".join(f'<span class="gr-key gr-seg-{s}">{html_text(words)}</span>' for s, words in keys)
     return MD(f'<p class="gr-legend" aria-hidden="true">{items}</p>')
