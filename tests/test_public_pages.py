@@ -16,9 +16,9 @@ from lxml import html as lhtml
 
 from conftest import ROOT
 from govreg.derive import derive
-from govreg.status import LABELS
 from govreg.models import KINDS
 from govreg.models.common import iter_models
+from govreg.status import LABELS
 
 # Fields whose whole value a page may not print twice: free text long enough to be a sentence.
 MIN_LEN = 20
