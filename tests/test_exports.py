@@ -570,3 +570,23 @@ def test_changes_pages_list_the_feed(real_site: Path, index: Index) -> None:
         shown += [urljoin(f"{HOST}{url}", h).removeprefix(HOST) for h in links]
     feed = parse_feed(real_site / "updates.xml")
     assert shown == [e.link for e in feed.entries]
+
+
+def test_register_json_publishes_continued_by_and_body_status(register: dict[str, Any], index: Index) -> None:
+    """The reverse of `continues` and each body's status as at the as-of date, as the pages show them."""
+    derived = register["derived"]
+    expected: dict[str, list[str]] = {}
+    for kind in ("milestone", "commitment"):
+        for rec in index.of_kind(kind):
+            for earlier in rec.continues:  # type: ignore[attr-defined]
+                expected.setdefault(earlier, []).append(rec.id)
+    published = {rid: facts["continued_by"] for rid, facts in derived.items() if "continued_by" in facts}
+    assert published == {rid: sorted(ids) for rid, ids in expected.items()}
+    assert published
+    bodies = [b for b in index.of_kind("body")]
+    assert {b.id for b in bodies} == {rid for rid, facts in derived.items() if "body_status" in facts}
+    day = as_of_of(register)
+    for b in bodies:
+        known = [ev for ev in b.history if (ev.date.end or ev.date.start) <= day]  # type: ignore[attr-defined]
+        want = (str(known[-1].status) if known else "not-yet") if b.history else None  # type: ignore[attr-defined]
+        assert derived[b.id]["body_status"] == want, b.id

@@ -42,6 +42,10 @@ def derived_json(index: Index, derived: Derived) -> dict[str, dict[str, Any]]:
                 {"day": _iso(e.day), "status": e.status, "voice": e.voice, "by": e.by, "origin": e.origin}
                 for e in derived.timelines[rid]
             ]
+        if rid in derived.continued_by:
+            facts["continued_by"] = list(derived.continued_by[rid])
+        if rid in derived.body_status:
+            facts["body_status"] = derived.body_status[rid]
         out[rid] = facts
     return out
 
