@@ -237,7 +237,9 @@ def layout(g: Graph, cache: dict[str, str] | None = None) -> Layout:
 
 
 def _f(v: float) -> str:
-    return f"{v:.1f}".rstrip("0").rstrip(".")
+    """A coordinate to one decimal, without trailing zeros ('-0' printed as '0')."""
+    text = f"{v:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def _path_d(pts: list[tuple[float, float]]) -> str:
