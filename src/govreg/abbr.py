@@ -6,10 +6,13 @@ tooltip (`<abbr title>`), from the one glossary in the data.
 
 from __future__ import annotations
 
+import functools
 import re
 import typing
 from collections.abc import Iterator
 from typing import Any
+
+from pydantic import BaseModel
 
 from .dates import Period
 from .index import Index
@@ -61,13 +64,21 @@ def _is_vocabulary(annotation: Any) -> bool:
     return any(_is_vocabulary(arg) for arg in typing.get_args(annotation))
 
 
+@functools.cache
+def _text_field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    """Fields of a model class that may hold free text (types are fixed while the program runs)."""
+    return tuple(
+        name
+        for name, info in model.model_fields.items()
+        if name not in {"id", "former_ids", "preferred"} and not _is_vocabulary(info.annotation)
+    )
+
+
 def text_fields(record: Record) -> Iterator[tuple[str, str]]:
     """(path, text) for every free-text value in a record: no ids, references or vocabularies."""
     refs = {path for path, _, _ in iter_refs(record)}
     for path, model in iter_models(record):
-        for name, info in type(model).model_fields.items():
-            if name in {"id", "former_ids", "preferred"} or _is_vocabulary(info.annotation):
-                continue
+        for name in _text_field_names(type(model)):
             value = getattr(model, name)
             values = value if isinstance(value, list) else [value]
             for i, item in enumerate(values):

@@ -92,6 +92,8 @@ class Derived:
     """Due period of each tracked record (for `standing_on`)."""
     body_status: Mapping[str, str | None]
     """Body id -> its status as at the as-of date (`body_status_on`); None when it has no history."""
+    tracked_by_place: Mapping[str, tuple[str, ...]]
+    """Place id -> its tracked record ids, in `tracked` order (review packs ask for each place often)."""
 
     def standing_on(self, rid: str, day: date) -> Standing:
         """Every voice on a tracked record as at another day, by the same rule."""
@@ -261,6 +263,11 @@ def derive(index: Index, as_of: date) -> Derived:
         for earlier in rec.continues:
             continued_by[earlier].append(rec.id)
 
+    by_place: dict[str, list[str]] = defaultdict(list)
+    for rec in tracked:
+        for pid in dict.fromkeys(rec.places):
+            by_place[pid].append(rec.id)
+
     complying = compliance(index)
     inputs = Inputs(MappingProxyType(standing), MappingProxyType(complying))
 
@@ -288,6 +295,7 @@ def derive(index: Index, as_of: date) -> Derived:
         body_status=MappingProxyType(
             {b.id: body_status_on(b, as_of) for b in index.of_kind("body") if isinstance(b, Body)}
         ),
+        tracked_by_place=MappingProxyType({k: tuple(v) for k, v in by_place.items()}),
     )
 
 

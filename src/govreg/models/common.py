@@ -7,6 +7,7 @@ in `index.py` checks every reference of every kind.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args
@@ -217,20 +218,29 @@ def _ref_kinds(annotation: Any, metadata: list[Any]) -> tuple[str, ...]:
     return ()
 
 
+@functools.cache
+def field_ref_kinds(model: type[BaseModel]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(field name, kinds it may refer to, or ()) for every field of a model class.
+
+    Why cached: types do not change while the program runs, and walking every field's
+    annotation for every record was a large part of indexing a national register.
+    """
+    return tuple((name, _ref_kinds(info.annotation, info.metadata)) for name, info in model.model_fields.items())
+
+
 def iter_refs(
     value: Any, path: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[tuple[str | int, ...], str, tuple[str, ...]]]:
     """Yield (path, target id, allowed kinds) for every reference in a model tree."""
     if isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
+        for name, kinds in field_ref_kinds(type(value)):
             child = getattr(value, name)
-            kinds = _ref_kinds(info.annotation, info.metadata)
             if kinds and isinstance(child, str):
                 yield (*path, name), child, kinds
             elif kinds and isinstance(child, list):
                 for i, item in enumerate(child):
                     yield (*path, name, i), item, kinds
-            else:
+            elif isinstance(child, BaseModel | list):
                 yield from iter_refs(child, (*path, name))
     elif isinstance(value, list):
         for i, item in enumerate(value):

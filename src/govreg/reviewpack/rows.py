@@ -60,9 +60,9 @@ class Pack:
 def tracked_in(index: Index, derived: Derived, place: str) -> list[Tracked]:
     """The place's milestones and commitments, in register order (by due date then id)."""
     out = []
-    for rid in derived.tracked:
+    for rid in derived.tracked_by_place.get(place, ()):
         rec = index.get(rid)
-        if isinstance(rec, Tracked) and place in rec.places:
+        if isinstance(rec, Tracked):
             out.append(rec)
     return out
 
