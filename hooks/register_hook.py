@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from govreg import build, htmlcache
+from govreg import build, htmlcache, session
 from govreg.abbr import glossary_abbreviations
 
 _result: build.Result | None = None
@@ -33,7 +33,9 @@ def on_config(config: Any) -> Any:
     os.environ.setdefault("SOURCE_DATE_EPOCH", build.epoch_of(as_of))
     # Releases sit beside the data folder they were made from (releases/ beside data/).
     releases = Path(os.environ.get("GOVREG_RELEASES") or data.parent / settings.get("releases", "releases"))
-    _result = build.generate(data, as_of, config.site_url or "", releases)
+    # The process's session: `mkdocs serve` re-imports this module on every rebuild,
+    # and unchanged files and inputs are not worked on again.
+    _result = build.generate(data, as_of, config.site_url or "", releases, session.for_folder(data))
     if _result.problems:
         raise PluginError("The register's data has problems:\n" + build.report(_result.problems))
     config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary_abbreviations(_result.index)

@@ -19,6 +19,7 @@ from .load import load
 from .output import Output
 from .problems import Problem, report
 from .render import render_site
+from .session import Session
 from .versions import compare, current_release, load_releases
 
 
@@ -32,9 +33,9 @@ class Result:
     derived: Derived | None = None
 
 
-def check(data_dir: Path, max_bytes: int | None = None) -> tuple[Index, list[Problem]]:
+def check(data_dir: Path, max_bytes: int | None = None, session: Session | None = None) -> tuple[Index, list[Problem]]:
     """Load and index; every problem in the data, sorted."""
-    loaded, seen, problems = load(data_dir, max_bytes)
+    loaded, seen, problems = load(data_dir, max_bytes, session)
     index, more = build_index(loaded, seen)
     return index, sorted(set(problems + more))
 
@@ -106,18 +107,34 @@ def epoch_of(day: date) -> str:
     return str((day - date(1970, 1, 1)).days * 86400)
 
 
-def generate(data_dir: Path, as_of: date, site_url: str = "", releases_dir: Path | None = None) -> Result:
-    """Validate the data and, if it is clean, derive, export and render every file."""
-    index, problems = check(data_dir)
-    releases, release_problems = load_releases(releases_dir)
-    if problems or release_problems:
-        return Result(sorted(problems + release_problems), index)
-    derived = derive(index, as_of)
-    exports = export_all(index, derived, site_url)
-    current = current_release(derived)
-    diffs = [compare(release, current) for release in releases]
-    pages = render_site(index, derived, exports, site_url, diffs)
-    return Result([], index, sorted(exports + pages, key=lambda o: o.path), derived)
+def generate(
+    data_dir: Path,
+    as_of: date,
+    site_url: str = "",
+    releases_dir: Path | None = None,
+    session: Session | None = None,
+) -> Result:
+    """Validate the data and, if it is clean, derive, export and render every file.
+
+    A `session` (kept by `mkdocs serve` between rebuilds) reuses work whose inputs are
+    unchanged; the result is the same with or without it.
+    """
+    if session is not None:
+        session.begin()
+    try:
+        index, problems = check(data_dir, session=session)
+        releases, release_problems = load_releases(releases_dir)
+        if problems or release_problems:
+            return Result(sorted(problems + release_problems), index)
+        derived = derive(index, as_of)
+        exports = export_all(index, derived, site_url, session)
+        current = current_release(derived)
+        diffs = [compare(release, current) for release in releases]
+        pages = render_site(index, derived, exports, site_url, diffs, session)
+        return Result([], index, sorted(exports + pages, key=lambda o: o.path), derived)
+    finally:
+        if session is not None:
+            session.end()
 
 
 __all__ = [

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from .models import BY_FILE, Kind, Record
 from .problems import Problem, ProblemCode
+from .session import Session, digest
 from .yamlio import Document, Path_, read_yaml
 
 
@@ -177,8 +178,14 @@ def validate_file(
     return loaded, problems
 
 
-def load(data_dir: Path, max_bytes: int | None = None) -> tuple[list[Loaded], list[SeenId], list[Problem]]:
-    """Load every data file; return the valid records, every id written, and all problems."""
+def load(
+    data_dir: Path, max_bytes: int | None = None, session: Session | None = None
+) -> tuple[list[Loaded], list[SeenId], list[Problem]]:
+    """Load every data file; return the valid records, every id written, and all problems.
+
+    With a `session`, a file whose bytes are unchanged since the session last saw it is not
+    parsed or validated again: its records, ids and problems are reused.
+    """
     from .yamlio import MAX_BYTES
 
     cap = MAX_BYTES if max_bytes is None else max_bytes
@@ -202,9 +209,30 @@ def load(data_dir: Path, max_bytes: int | None = None) -> tuple[list[Loaded], li
                 )
             )
             continue
-        got, probs = validate_file(path, display, kind, cap, seen)
-        if kind.name == "review" and path.stem not in BY_FILE:
-            probs += _reviewer_matches_file(got, path.stem)
+        key = _file_key(path, display, kind, cap) if session is not None else None
+        cached = session.get("load", key) if session is not None and key is not None else None
+        if cached is not None:
+            got, ids, probs = cached
+        else:
+            start = len(seen)
+            got, probs = validate_file(path, display, kind, cap, seen)
+            if kind.name == "review" and path.stem not in BY_FILE:
+                probs += _reviewer_matches_file(got, path.stem)
+            ids = seen[start:]
+            del seen[start:]
+            # Stored only if the file did not change while it was read.
+            if session is not None and key is not None and key == _file_key(path, display, kind, cap):
+                session.put("load", key, (got, ids, probs))
         records += got
+        seen += ids
         problems += probs
     return records, seen, problems
+
+
+def _file_key(path: Path, display: str, kind: Kind, cap: int) -> str | None:
+    """What a file's load result depends on: its name, kind, the size cap and its bytes."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return f"{display}\0{kind.name}\0{cap}\0{digest(data)}"

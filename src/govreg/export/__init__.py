@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..derive import Derived
 from ..index import Index
 from ..output import Output
+from ..session import Session
 from .atom import feeds
 from .catalog import pages_json, redirects
 from .compliance_ import compliance_csv
@@ -30,14 +31,17 @@ OTHER_PAGES = [
 ]
 
 
-def export_all(index: Index, derived: Derived, site_url: str = "") -> list[Output]:
-    """Every export file, sorted by site path; `site_url` (may be empty) makes feed and calendar links absolute."""
+def export_all(index: Index, derived: Derived, site_url: str = "", session: Session | None = None) -> list[Output]:
+    """Every export file, sorted by site path; `site_url` (may be empty) makes feed and calendar links absolute.
+
+    A `session` keeps costly files (the review workbooks) between generations, keyed by their inputs.
+    """
     out = [schema_file(), datapackage(index, derived), pages_json(index, OTHER_PAGES)]
     out += json_files(index, derived)
     out += csv_files(index)
     out += feeds(index, derived, site_url)
     out += calendars(index, derived, site_url)
     out += redirects(index)
-    out += review_packs(index, derived)
+    out += review_packs(index, derived, session)
     out.append(compliance_csv(index, derived))
     return sorted(out, key=lambda o: o.path)

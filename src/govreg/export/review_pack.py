@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import csv
 import io
+import pickle
 
 from ..derive import Derived
 from ..index import Index
 from ..output import Output, data_file
 from ..reviewpack.columns import COLUMNS, row_values
 from ..reviewpack.rows import Pack, pack_rows, reviewers_of, tracked_in
-from ..reviewpack.xlsx_out import pack_xlsx
+from ..reviewpack.xlsx_out import pack_parts, with_version, zip_parts
+from ..session import Session, digest
 from ..urls import review_pack
 from .csv_ import cell
 
@@ -49,7 +51,24 @@ def packs(index: Index, derived: Derived) -> list[tuple[str, Pack]]:
     return out
 
 
-def review_packs(index: Index, derived: Derived) -> list[Output]:
+STAND_IN = "vvvvvvvvvvvvvvvv"
+"""The version while a workbook is made for the session: not hex, so never a version itself."""
+
+
+def workbook(pack: Pack, version: str, session: Session | None) -> bytes:
+    """The pack's workbook; with a session, reused while the pack's rows are unchanged.
+
+    Why the stand-in: the version (a hash of all the data) changes with every edit, and
+    making a workbook costs far more than putting the version in and zipping again.
+    """
+    data = pickle.dumps(pack, protocol=5) if session is not None else b""
+    if session is None or STAND_IN.encode() in data:  # the stand-in must come from the version alone
+        return zip_parts(pack_parts(pack, version), pack.as_of)
+    parts = session.memo("xlsx", digest(data), lambda: pack_parts(pack, STAND_IN))
+    return zip_parts(with_version(parts, STAND_IN, version), pack.as_of)
+
+
+def review_packs(index: Index, derived: Derived, session: Session | None = None) -> list[Output]:
     out = []
     for place, pack in packs(index, derived):
         if pack.reviewer:
@@ -57,5 +76,6 @@ def review_packs(index: Index, derived: Derived) -> list[Output]:
         else:
             what = f"Review pack for {pack.place_name}: both voices and blank columns for your verdicts"
         out.append(data_file(review_pack(place, "csv", pack.reviewer), pack_csv(pack), "text/csv", what))
-        out.append(data_file(review_pack(place, "xlsx", pack.reviewer), pack_xlsx(pack, derived.version), XLSX, what))
+        book = workbook(pack, derived.version, session)
+        out.append(data_file(review_pack(place, "xlsx", pack.reviewer), book, XLSX, what))
     return out

@@ -12,26 +12,39 @@ from typing import Any
 from ..derive import Derived
 from ..index import Index
 from ..output import Output
+from ..session import Session
 from .context import Site
 from .env import make_env
 from .links import Links
 from .place_maps import place_maps
+from .reuse import page_reuse
 from .site import build_all
 
 
 def render_site(
-    index: Index, derived: Derived, outputs: list[Output], site_url: str = "", diffs: list[Any] | None = None
+    index: Index,
+    derived: Derived,
+    outputs: list[Output],
+    site_url: str = "",
+    diffs: list[Any] | None = None,
+    session: Session | None = None,
 ) -> list[Output]:
     """Every Markdown page of the site; `outputs` are the exports (the Downloads page lists them),
-    `diffs` what changed since each earlier release."""
+    `diffs` what changed since each earlier release. With a `session`, a page whose inputs are
+    unchanged since the last generation is not printed again (see `reuse`)."""
     links = Links(index)
     env = make_env(links)
     site = Site(index, derived, links, site_url, place_maps(index, derived, links))
     common = {"as_of": derived.as_of, "version": derived.version}
     pages: dict[str, str] = {}
 
+    reuse = page_reuse(session, index, derived.as_of.isoformat(), derived.version, site_url) if session else None
+
     def put(path: str, template: str, **values: Any) -> None:
-        pages[path] = env.get_template(template).render(page=path, **common, **values)
+        def render() -> str:
+            return env.get_template(template).render(page=path, **common, **values)
+
+        pages[path] = reuse.text(path, template, values, render) if reuse is not None else render()
 
     build_all(site, put, outputs, diffs or [])
     return [Output(path, text) for path, text in sorted(pages.items())]

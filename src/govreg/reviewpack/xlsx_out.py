@@ -38,6 +38,15 @@ def _text(ws: object, row: int, col: int, value: str) -> None:
 
 def pack_xlsx(pack: Pack, version: str) -> bytes:
     """The pack as workbook bytes; the same pack and version give the same bytes."""
+    return zip_parts(pack_parts(pack, version), pack.as_of)
+
+
+def pack_parts(pack: Pack, version: str) -> list[tuple[str, bytes]]:
+    """The workbook's zip entries (name, bytes), before they are stamped and zipped.
+
+    Why apart: `mkdocs serve` keeps these per pack with a stand-in for the version, which
+    every data edit changes, and only substitutes and zips again (see `with_version`).
+    """
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -108,7 +117,14 @@ def pack_xlsx(pack: Pack, version: str) -> bytes:
     wb.properties.modified = stamp
     buf = io.BytesIO()
     wb.save(buf)
-    return _fixed_zip(buf.getvalue(), pack.as_of)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src:
+        return [(info.filename, src.read(info.filename)) for info in src.infolist()]
+
+
+def with_version(parts: list[tuple[str, bytes]], stand_in: str, version: str) -> list[tuple[str, bytes]]:
+    """Parts made with `stand_in` as the version, with the real version put in its place."""
+    old, new = stand_in.encode(), version.encode()
+    return [(name, body.replace(old, new)) for name, body in parts]
 
 
 def _lines(values: dict[str, str]) -> int:
@@ -118,17 +134,16 @@ def _lines(values: dict[str, str]) -> int:
     return min(max(most, 1), 8)
 
 
-def _fixed_zip(data: bytes, day: date) -> bytes:
-    """The same archive with every entry stamped with `day` (zip stamps the save time)."""
+def zip_parts(parts: list[tuple[str, bytes]], day: date) -> bytes:
+    """The archive with every entry stamped with `day` (zip and openpyxl stamp the save time)."""
     stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, body in parts:
+            entry = zipfile.ZipInfo(name, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time as `modified`
+            if name == "docProps/core.xml":  # openpyxl stamps the save time as `modified`
                 body = _MODIFIED.sub(rb"\g<1>" + f"{day.isoformat()}T00:00:00Z".encode() + rb"\g<2>", body)
             dst.writestr(entry, body)
     return out.getvalue()
