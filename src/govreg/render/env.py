@@ -3,6 +3,8 @@
 Why filters: templates only print. A filter turns a prepared value into Markdown
 (a link, a citation, a date, a badge) the same way on every page; the page it is
 printed on comes from the template context (`page`), so relative links are right.
+Filters read the register only through `Links`: `render.reuse` keys stored pages by
+the link table, so anything else a filter read would be missing from the key.
 """
 
 from __future__ import annotations

@@ -11,6 +11,10 @@ data, printed on record pages) is kept out of the key, as in the HTML cache: the
 is stored with a stand-in and the version put back, and a page is not stored when
 that would not give back exactly the text rendered; in the pickled view, too, the
 version is replaced by the stand-in before hashing.
+
+Keep it so: templates read the index only through the link filters (`Links`). A new
+filter or global that reads anything else must put what it reads into the salt
+(`page_reuse`), or `tests/test_session.py` will show stale pages.
 """
 
 from __future__ import annotations
