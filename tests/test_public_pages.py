@@ -330,3 +330,18 @@ def test_membership_tables_are_cards_on_a_phone(real_url: str, browser: Any, ind
         assert row.evaluate("el => getComputedStyle(el).display") == "flex", bid
         assert pg.evaluate("document.documentElement.scrollWidth") <= 390, bid
     context.close()
+
+
+def test_a_national_register_summarises_places_down_to_the_systems(index: Any, real_as_of: date) -> None:
+    """Beyond HOME_PLACES places, the home page summarises depth 0 and 1 and names the places within."""
+    from govreg.render.overview import place_summaries
+
+    derived = derive(index, real_as_of)
+    every = place_summaries(index, derived, lambda path: True)
+    assert {r.id for r in every} == {p.id for p in index.of_kind("place")}
+    assert all(not r.within for r in every)
+    few = place_summaries(index, derived, lambda path: True, most=2)
+    assert [(r.id, r.depth) for r in few] == [(r.id, r.depth) for r in every if r.depth <= 1]
+    (gm,) = [r for r in few if r.id == "greater-manchester"]
+    assert set(gm.within) == {"bolton", "bury"}
+    assert {p for r in few for p in (r.id, *r.within)} == {p.id for p in index.of_kind("place")}

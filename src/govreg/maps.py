@@ -490,16 +490,19 @@ def _relations_sentence(nodes: Iterable[Node], edges: list[Edge]) -> str:
     return ("; ".join(said) + ".") if said else "No relations between them are recorded."
 
 
-def places_graph(index: Index, url: Callable[[str], str], counts: dict[str, int] | None = None) -> Graph:
-    """Every place, each under the place it lies in (part_of)."""
-    places = [p for p in index.of_kind("place") if isinstance(p, Place)]
+def places_graph(
+    index: Index, url: Callable[[str], str], counts: dict[str, int] | None = None, only: set[str] | None = None
+) -> Graph:
+    """Every place (or those in `only`), each under the place it lies in (part_of)."""
+    places = [p for p in index.of_kind("place") if isinstance(p, Place) and (only is None or p.id in only)]
     counts = counts or {}
     nodes = []
     for p in places:
         n = counts.get(p.id)
         detail = p.type.replace("-", " ") + (f", {n} {'body' if n == 1 else 'bodies'}" if n is not None else "")
         nodes.append(Node(p.id, p.title_text(), url(p.id), "place", None, detail))
-    edges = [Edge(p.id, p.part_of, "part-of") for p in places if p.part_of]
+    drawn = {p.id for p in places}
+    edges = [Edge(p.id, p.part_of, "part-of") for p in places if p.part_of in drawn]
     desc = "Places in the register and where each lies: " + _relations_sentence(nodes, edges)
     return Graph("places-map", "Map of the places in the register", desc, nodes, edges, rankdir="TB")
 

@@ -60,6 +60,8 @@ class PlaceSummary:
     depth: int
     bodies: int
     kinds: list[KindSummary]
+    within: tuple[str, ...] = ()
+    """Places below this one that have no summary of their own on the home page (a national register)."""
 
     @property
     def indent(self) -> MD:
@@ -67,9 +69,17 @@ class PlaceSummary:
         return MD("    " * self.depth)
 
 
-def place_summaries(index: Index, derived: Derived, exists: Callable[[str], bool]) -> list[PlaceSummary]:
-    """Every place, depth-first under the place it lies in, with counts of its own records
-    (as the registers' place pages count them)."""
+HOME_PLACES = 60
+"""Up to this many places, the home page summarises every one; beyond, the places down to the
+systems (depth 1), each naming the places within it. Why: 42 systems have hundreds of places,
+and a summary each made the home page over 500 KB."""
+
+
+def place_summaries(
+    index: Index, derived: Derived, exists: Callable[[str], bool], most: int = HOME_PLACES
+) -> list[PlaceSummary]:
+    """Places depth-first under the place they lie in, with counts of their own records (as the
+    registers' place pages count them): every place, or with more than `most`, depth 0 and 1."""
     places = index.of_kind("place")
     ids = {p.id for p in places}
     children: dict[str | None, list[str]] = {}
@@ -77,7 +87,11 @@ def place_summaries(index: Index, derived: Derived, exists: Callable[[str], bool
         parent = getattr(p, "part_of", None)
         children.setdefault(parent if parent in ids else None, []).append(p.id)
     tracked = set(derived.tracked)
+    deepest = 1 if len(places) > most else None
     out: list[PlaceSummary] = []
+
+    def below(pid: str) -> list[str]:
+        return [d for child in children.get(pid, []) for d in (child, *below(child))]
 
     def visit(pid: str, depth: int) -> None:
         held = dict(derived.in_place.get(pid, ()))
@@ -89,6 +103,9 @@ def place_summaries(index: Index, derived: Derived, exists: Callable[[str], bool
             noun = plural if len(mine) != 1 else k
             bar = status_bar(f"{pid}-{k}-bar", f"{len(mine)} {noun} in {index.title(pid)}", counts)
             kinds.append(KindSummary(k, plural, len(mine), counts, path if exists(path) else None, bar))
+        if deepest is not None and depth == deepest:
+            out.append(PlaceSummary(pid, depth, len(held.get("body", ())), kinds, tuple(below(pid))))
+            return
         out.append(PlaceSummary(pid, depth, len(held.get("body", ())), kinds))
         for child in children.get(pid, []):
             visit(child, depth + 1)

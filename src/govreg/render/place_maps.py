@@ -37,8 +37,8 @@ def place_maps(index: Index, derived: Derived, links: Links) -> dict[str, MD]:
     return {pid: figure(g, " ".join(notes), cache) for pid, (g, notes) in made.items()}
 
 
-def places_map(index: Index, derived: Derived, links: Links, page: str) -> MD:
-    """The home page's map of every place, each under the place it lies in."""
+def places_map(index: Index, derived: Derived, links: Links, page: str, shown: set[str]) -> MD:
+    """The home page's map of the places it summarises (`shown`), each under the place it lies in."""
     bodies = {p.id: len(dict(derived.in_place.get(p.id, ())).get("body", ())) for p in index.of_kind("place")}
-    graph = places_graph(index, partial(_url, links, page=page), bodies)
+    graph = places_graph(index, partial(_url, links, page=page), bodies, shown)
     return MD(f'<figure class="gr-figure gr-places-map">{render_svg(graph)}</figure>')

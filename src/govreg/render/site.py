@@ -160,9 +160,10 @@ def _home(site: Site) -> dict[str, Any]:
         words = f"{n} {kind.label.lower() if n != 1 else name}"
         overdue.append((words, register_path(kind, "status", "overdue") if n else None))
     tracked_events = [e for e in derived.events if e.kind in ("milestone", "commitment")]
+    rows = place_summaries(index, derived, lambda path: path in place_pages)
     return {
-        "place_rows": place_summaries(index, derived, lambda path: path in place_pages),
-        "places_map": places_map(index, derived, site.links, "index.md"),
+        "place_rows": rows,
+        "places_map": places_map(index, derived, site.links, "index.md", {row.id for row in rows}),
         "bar_legend": legend(),
         "overdue": overdue,
         "latest": tracked_events[0] if tracked_events else None,
