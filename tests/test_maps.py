@@ -9,6 +9,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pytest
+from test_index import write
 
 from govreg import maps
 from govreg.build import check
@@ -143,13 +144,6 @@ def test_fifty_bodies_are_laid_out_readably() -> None:
     check_svg(parse(maps.render_svg(graph)), graph)
 
 
-SOURCE = """
-- id: src-a
-  title: A paper
-  date: 1 April 2019
-  places: [here]
-  outline: [{ref: "1", title: All}]
-"""
 CITE = "[{source: src-a, at: '1'}]"
 
 
@@ -164,24 +158,18 @@ def body(bid: str, place: str, history: list[tuple[str, str]], reports_to: list[
 def small_register(tmp: Path) -> Any:
     """A place with a body in each state: none recorded, proposed, shadow, abolished, not yet proposed,
     an organisation forming one and a body elsewhere reporting to one."""
-    data = tmp / "data" / "here"
-    data.mkdir(parents=True)
-    (data / "sources.yml").write_text(SOURCE)
-    (data / "places.yml").write_text(
-        "- {id: here, name: Here, type: borough}\n- {id: there, name: There, type: borough}\n"
-    )
-    (data / "organisations.yml").write_text(
-        f"- {{id: council, name: Council, type: local-authority, places: [here], cites: {CITE}}}\n"
-    )
-    (data / "bodies.yml").write_text(
-        body("top", "here", [], [], ["council"])
+    data = write(
+        tmp,
+        places="- {id: here, name: Here, type: borough}\n- {id: there, name: There, type: borough}\n",
+        organisations=f"- {{id: council, name: Council, type: local-authority, places: [here], cites: {CITE}}}\n",
+        bodies=body("top", "here", [], [], ["council"])
         + body("new", "here", [("proposed", "2019-01-01")], ["top"], [])
         + body("trial", "here", [("proposed", "2018-01-01"), ("shadow", "2019-06-01")], ["top"], [])
         + body("old", "here", [("established", "2015-01-01"), ("abolished", "2020-01-01")], ["top"], [])
         + body("later", "here", [("proposed", "2022-01-01")], ["top"], [])
-        + body("away", "there", [], ["top"], [])
+        + body("away", "there", [], ["top"], []),
     )
-    index, problems = check(data.parent)
+    index, problems = check(data)
     assert [p for p in problems if p.code not in WARNING_CODES] == [], problems
     return index
 

@@ -337,10 +337,10 @@ def test_a_national_register_summarises_places_down_to_the_systems(index: Any, r
     from govreg.render.overview import place_summaries
 
     derived = derive(index, real_as_of)
-    every = place_summaries(index, derived, lambda path: True)
+    every = place_summaries(index, derived)
     assert {r.id for r in every} == {p.id for p in index.of_kind("place")}
     assert all(not r.within for r in every)
-    few = place_summaries(index, derived, lambda path: True, most=2)
+    few = place_summaries(index, derived, most=2)
     assert [(r.id, r.depth) for r in few] == [(r.id, r.depth) for r in every if r.depth <= 1]
     (gm,) = [r for r in few if r.id == "greater-manchester"]
     assert set(gm.within) == {"bolton", "bury"}

@@ -7,13 +7,15 @@ so the home page and the registers' place pages always agree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..derive import Derived
 from ..index import Index
 from ..markup import MD, escape_attr, html_text
+from ..models import BY_NAME
 from ..status import LABELS, ORDER
+from ..urls import register_path
 
 SHOWN = ["done", "in-progress", "planned", "changed", "overdue", "no-evidence"]
 """The statuses with a colour of their own, in bar order; the rest (missed, superseded, dropped) share grey."""
@@ -44,7 +46,7 @@ class KindSummary:
     label: str  # "commitments"
     total: int
     counts: dict[str, int]
-    link: str | None  # site path of the filtered register, when it exists
+    link: str | None  # the register filtered to the place (`_registers` makes one wherever it has rows)
     bar: MD  # the counts as a small bar (status_bar)
 
     def noun(self) -> str:
@@ -75,9 +77,7 @@ systems (depth 1), each naming the places within it. Why: 42 systems have hundre
 and a summary each made the home page over 500 KB."""
 
 
-def place_summaries(
-    index: Index, derived: Derived, exists: Callable[[str], bool], most: int = HOME_PLACES
-) -> list[PlaceSummary]:
+def place_summaries(index: Index, derived: Derived, most: int = HOME_PLACES) -> list[PlaceSummary]:
     """Places depth-first under the place they lie in, with counts of their own records (as the
     registers' place pages count them): every place, or with more than `most`, depth 0 and 1."""
     places = index.of_kind("place")
@@ -98,11 +98,11 @@ def place_summaries(
         kinds = []
         for k, plural in (("commitment", "commitments"), ("milestone", "milestones")):
             mine = [rid for rid in held.get(k, ()) if rid in tracked]
-            path = f"{plural}/place/{pid}.md"
+            link = register_path(BY_NAME[k], "place", pid) if mine else None
             counts = status_counts(derived, mine)
             noun = plural if len(mine) != 1 else k
             bar = status_bar(f"{pid}-{k}-bar", f"{len(mine)} {noun} in {index.title(pid)}", counts)
-            kinds.append(KindSummary(k, plural, len(mine), counts, path if exists(path) else None, bar))
+            kinds.append(KindSummary(k, plural, len(mine), counts, link, bar))
         if deepest is not None and depth == deepest:
             out.append(PlaceSummary(pid, depth, len(held.get("body", ())), kinds, tuple(below(pid))))
             return

@@ -148,11 +148,6 @@ def _home(site: Site) -> dict[str, Any]:
     """One screen: the places, nested, each with its counts by status; a map of the places;
     how much is overdue across the register and the latest update, linked to the registers."""
     index, derived = site.index, site.derived
-    place_pages = {
-        register_path(BY_NAME[index.kind_of(rid)], "place", p)
-        for rid in derived.tracked
-        for p in _places_of(index.get(rid))
-    }
     overdue = []
     for name in ("milestone", "commitment"):
         kind = BY_NAME[name]
@@ -160,7 +155,7 @@ def _home(site: Site) -> dict[str, Any]:
         words = f"{n} {kind.label.lower() if n != 1 else name}"
         overdue.append((words, register_path(kind, "status", "overdue") if n else None))
     tracked_events = [e for e in derived.events if e.kind in ("milestone", "commitment")]
-    rows = place_summaries(index, derived, lambda path: path in place_pages)
+    rows = place_summaries(index, derived)
     return {
         "place_rows": rows,
         "places_map": places_map(index, derived, site.links, "index.md", {row.id for row in rows}),
