@@ -12,6 +12,7 @@ import yaml
 from ..data_model import describe
 from ..dates import quarter_ends
 from ..derive import sources_by_date
+from ..index import Index
 from ..models import BY_NAME, KINDS, Kind, Place
 from ..models.milestone import Tracked
 from ..output import Output
@@ -264,18 +265,76 @@ __all__ = ["BY_NAME", "build_all"]
 
 
 def _traces(site: Site, put: Put) -> None:
-    """A trace page per paper: what each later paper said about each of its promises, and an index."""
+    """A trace page per paper: what each later paper said about each of its promises, and an index.
+
+    Why each item lists only the later papers read against its paper or speaking to it: whether a
+    later paper was read against this one (`traces`) is a fact about the two papers, not about the
+    item, so the page says it once at the top. Listing "not traced" under every item for every later
+    paper in the register made each page grow with every paper nationally (and the trace pages with
+    the square of the papers); a Bolton promise gains nothing from a line per Cornwall paper. Later
+    papers about unrelated places (no place in common, neither within the other) that were not read
+    against this paper and say nothing to it are counted, not named; the index names every paper.
+    """
     papers = []
+    reach = _place_reach(site.index)
+    sources = site.index.sources()
     for src in sources_by_date(site.index):
         rows = site.derived.trace.get(src.id, ())
         if not rows:
             continue
-        later = [c.source for c in rows[0].cells]
-        items = [(row.item, [(c.source, c.verdict, c.update) for c in row.cells]) for row in rows]
+        cells = rows[0].cells
+        read = [c.source for c in cells if c.traced]
+        speaking = {c.source for row in rows for c in row.cells if c.update is not None}
+        mine = _reach_of(reach, src.places)
+        unread, far = [], 0
+        for c in cells:
+            if c.traced:
+                continue
+            other = sources[c.source].places
+            if c.source in speaking or _near(mine, src.places, _reach_of(reach, other), other):
+                unread.append(c.source)
+            else:
+                far += 1
+        items = [
+            (row.item, [(c.source, c.verdict, c.update) for c in row.cells if c.traced or c.update is not None])
+            for row in rows
+        ]
         counts: dict[str, int] = defaultdict(int)
         for row in rows:
             for c in row.cells:
                 counts[c.verdict] += 1
         papers.append((src.title_text(), trace_page(src.id), len(rows), sorted(counts.items())))
-        put(trace_page(src.id), "trace.md.j2", source=src, later=later, items=items)
+        put(
+            trace_page(src.id),
+            "trace.md.j2",
+            source=src,
+            later=len(cells),
+            read=read,
+            unread=unread,
+            far=far,
+            items=items,
+        )
     put("trace/index.md", "traces.md.j2", papers=papers)
+
+
+def _place_reach(index: Index) -> dict[str, frozenset[str]]:
+    """Each place with every place it lies in (`part_of`, transitively), itself included."""
+    parent = {p.id: p.part_of for p in index.of_kind("place") if isinstance(p, Place)}
+    out: dict[str, frozenset[str]] = {}
+    for pid in parent:
+        chain: list[str] = []
+        at: str | None = pid
+        while at is not None and at not in chain:
+            chain.append(at)
+            at = parent.get(at)
+        out[pid] = frozenset(chain)
+    return out
+
+
+def _reach_of(reach: dict[str, frozenset[str]], places: list[str]) -> frozenset[str]:
+    return frozenset().union(*(reach.get(p, frozenset((p,))) for p in places))
+
+
+def _near(reach_a: frozenset[str], places_a: list[str], reach_b: frozenset[str], places_b: list[str]) -> bool:
+    """Two papers are about related places: one covers a place the other covers or lies in."""
+    return not reach_a.isdisjoint(places_b) or not reach_b.isdisjoint(places_a)
