@@ -87,3 +87,35 @@ def test_every_trace_page_of_the_seed_site_names_every_later_paper(real_index: I
         assert "about other places" not in page
         checked += 1
     assert checked >= 5
+
+
+def test_a_national_register_lists_places_not_items(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond HOME_PLACES places, the whole milestones and commitments registers list the places
+    (down to the systems, naming the places within) instead of every item; every item is on a
+    place page the register links to, with the count the register gives."""
+    import govreg.render.site as site_module
+
+    data = tmp_path / "data"
+    write(data, 2)
+    monkeypatch.setattr(site_module, "HOME_PLACES", 5, raising=False)  # 2 systems have about 15 places
+    result = generate(data, AS_OF)
+    assert not result.problems and result.index is not None and result.derived is not None
+    index, written = result.index, pages(result)
+    place_link = re.compile(r"\[(?:[^\]]*\\\((\d+)\\\)|(\d+))\]\(place/([^)]+)\.md\)")
+    for kind, folder in (("milestone", "milestones"), ("commitment", "commitments")):
+        register = written[f"{folder}/index.md"]
+        assert "## By place" in register and "Places within" in register
+        items = {rid for rid in result.derived.tracked if index.kind_of(rid) == kind}
+        listed = sorted(rid for rid in items if f"`{rid}`" in register)
+        assert not listed, f"{folder}/index.md lists items: {listed[:5]}"
+        counts = {place: int(a or b) for a, b, place in place_link.findall(register)}
+        assert len(counts) > 5
+        assert len(re.findall(r"^\| \[", register, re.MULTILINE)) <= 3, (
+            "a row per system (and the nation), not per place"
+        )
+        reached: set[str] = set()
+        for place, n in counts.items():
+            mine = {rid for rid in items if f"`{rid}`" in written[f"{folder}/place/{place}.md"]}
+            assert len(mine) == n, (folder, place)
+            reached |= mine
+        assert reached == items, f"items on no linked place page: {sorted(items - reached)[:5]}"

@@ -21,7 +21,7 @@ from ..status import LABELS, ORDER, RULE_TEXT, Standing
 from ..urls import as_at_page, changes_month, list_path, page_path, register_path, review_pack, trace_page
 from .compliance import checked_bodies
 from .context import Site
-from .overview import legend, place_summaries
+from .overview import HOME_PLACES, KindSummary, legend, place_summaries
 from .place_maps import places_map
 from .views import record_view
 
@@ -97,15 +97,16 @@ def _registers(site: Site, put: Put, kind: Kind) -> None:
             for o in owners
         ],
     }
-    common = {"kind": kind, "facets": facets}
+    common = {"kind": kind, "facets": facets, "by_place": None}
+    by_place = _register_places(site, kind, facets["place"])
     put(
         list_path(kind),
         "register.md.j2",
-        groups=_by_year(rows),
+        groups=[] if by_place else _by_year(rows),
         count=len(rows),
         heading=kind.label,
         scope=None,
-        **common,
+        **{**common, "by_place": by_place},
     )
     keys: dict[str, Callable[[dict[str, Any]], list[str]]] = {
         "status": lambda row: [row["status"].filter],
@@ -129,6 +130,29 @@ def _registers(site: Site, put: Put, kind: Kind) -> None:
                 scope=(facet, value),
                 **common,
             )
+
+
+def _register_places(
+    site: Site, kind: Kind, places: list[tuple[str, str, str, int]]
+) -> list[tuple[str, KindSummary, list[tuple[str, str]]]] | None:
+    """For a national register, the whole register's rows by place: the places down to the systems,
+    each with its own count and status words and links to the places within it that have rows; None
+    for a register of up to HOME_PLACES places, whose whole register lists every item.
+
+    Why: at 42 systems the milestones register listed 1,400 items on one page (307 KB of Markdown);
+    a resident or a Healthwatch looks for their place, whose page lists its items with the date
+    picker, and the place pages, the status pages and the downloads still hold every item.
+    """
+    if len(site.index.of_kind("place")) <= HOME_PLACES:
+        return None
+    facet = {p: (f"{label} ({n})", path) for p, label, path, n in places}
+    out = []
+    for summary in place_summaries(site.index, site.derived, HOME_PLACES):
+        mine = next(k for k in summary.kinds if k.kind == kind.name)
+        within = [facet[w] for w in summary.within if w in facet]
+        if mine.total or within:
+            out.append((summary.id, mine, within))
+    return out
 
 
 def _by_year(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
