@@ -119,3 +119,26 @@ def test_a_national_register_lists_places_not_items(tmp_path: Path, monkeypatch:
             assert len(mine) == n, (folder, place)
             reached |= mine
         assert reached == items, f"items on no linked place page: {sorted(items - reached)[:5]}"
+
+
+def test_a_national_downloads_page_lists_each_place_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond HOME_PLACES places, the Downloads page gives each place one row with its files linked
+    and sized; every listed file is still linked, with its size, and no description is repeated."""
+    import govreg.render.site as site_module
+
+    data = tmp_path / "data"
+    write(data, 2)
+    monkeypatch.setattr(site_module, "HOME_PLACES", 5, raising=False)
+    result = generate(data, AS_OF)
+    assert not result.problems and result.index is not None
+    page = pages(result)["downloads.md"]
+    listed = [o for o in result.outputs if o.listed]
+    plain = page.replace("\\", "")  # Markdown escapes in link targets
+    for o in listed:
+        at = plain.find(f"]({o.path})")
+        assert at >= 0 and f"{o.size:,} bytes" in plain[at : at + 100], o.path
+    assert "## Each place's files" in page
+    rows = re.findall(r"^\| \[.*$", page.partition("## Each place's files")[2], re.MULTILINE)
+    places = {o.path.split("/")[1].split(".")[0] for o in listed if o.path.startswith(("places/", "review-pack/"))}
+    assert len(rows) == len(places)
+    assert not [o.description for o in listed if o.path.startswith("places/") and o.description in page]

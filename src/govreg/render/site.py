@@ -42,12 +42,52 @@ def build_all(site: Site, put: Put, outputs: list[Output], diffs: list[Any]) -> 
             put(path, "record.md.j2", **record_view(site, kind, rec, path))
     put("index.md", "home.md.j2", **_home(site))
     put("data-model.md", "data-model.md.j2", **_data_model(site), status_rule=RULE_TEXT)
-    put("downloads.md", "downloads.md.j2", files=[o for o in outputs if o.listed])
+    files, by_place = _downloads(site, [o for o in outputs if o.listed])
+    put("downloads.md", "downloads.md.j2", files=files, by_place=by_place, columns=PLACE_FILES)
     _changes(site, put, diffs)
     put("checks.md", "checks.md.j2", results=site.derived.findings, checked=checked_bodies(site, "checks.md"))
     _as_at(site, put)
     _review_packs(site, put)
     _traces(site, put)
+
+
+PLACE_FILES = (
+    ("feed", "Updates (Atom feed)"),
+    ("calendar", "Due dates (iCalendar)"),
+    ("pack", "Review pack"),
+    ("since", "Since a reviewer's last verdict"),
+)
+"""The columns of a national Downloads page's table of each place's own files."""
+
+
+def _downloads(site: Site, files: list[Output]) -> tuple[list[Output], list[tuple[str, dict[str, list[Any]]]] | None]:
+    """The Downloads page's files: every file in one table, or for a register of more than
+    HOME_PLACES places, the register-wide files in that table and a row per place for its own.
+
+    Why: each place has a feed, a calendar and review packs; at 42 systems a row with a sentence
+    for each of them made the page 266 KB of Markdown. A row per place, the place named once and
+    each file linked with its size, keeps what a user looks for (their place's files) in one line.
+    """
+    if len(site.index.of_kind("place")) <= HOME_PLACES:
+        return files, None
+    national: list[Output] = []
+    rows: dict[str, dict[str, list[Any]]] = {}
+    for f in files:
+        parts = f.path.split("/")
+        if parts[0] == "places" and len(parts) == 3:
+            place, column = parts[1], "feed" if parts[2].endswith(".xml") else "calendar"
+            text = f.format
+        elif parts[0] == "review-pack" and len(parts) in (2, 3):
+            place, _, ext = parts[1].rpartition(".") if len(parts) == 2 else (parts[1], "", parts[2])
+            reviewer, _, ext = ext.rpartition(".") if len(parts) == 3 else ("", "", ext)
+            column = "since" if reviewer else "pack"
+            who = site.index.title(reviewer) if reviewer in site.index.records else reviewer
+            text = f"{who}, {ext.upper()}" if reviewer else ext.upper()
+        else:
+            national.append(f)
+            continue
+        rows.setdefault(place, {c: [] for c, _ in PLACE_FILES})[column].append((text, f.path, f.size))
+    return national, sorted(rows.items())
 
 
 def _places_of(rec: Any) -> list[str]:
