@@ -51,7 +51,7 @@ from mkdocs.structure.pages import (
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
-from govreg import htmlcache
+from govreg import htmlcache, mdtables
 
 SUPPORTED_MKDOCS = ("1.6.",)
 """Versions whose Page.render this hook reproduces; on others the cache stays off."""
@@ -143,7 +143,7 @@ def _settings(config: Any) -> str:
         "versions": {d: version(d) for d in ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "govreg")},
         "mkdocs": mkdocs.__version__,
     }
-    return htmlcache.settings_digest(settings, [Path(__file__), Path(htmlcache.__file__)])
+    return htmlcache.settings_digest(settings, [Path(__file__), Path(htmlcache.__file__), Path(mdtables.__file__)])
 
 
 def _render(page: Page, config: Any, files: Files, text: str) -> tuple[dict[str, Any], dict[Any, Any]]:
