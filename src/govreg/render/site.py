@@ -12,6 +12,7 @@ import yaml
 from ..data_model import describe
 from ..dates import quarter_ends
 from ..derive import sources_by_date
+from ..index import Index
 from ..models import BY_NAME, KINDS, Kind, Place
 from ..models.milestone import Tracked
 from ..output import Output
@@ -20,7 +21,7 @@ from ..status import LABELS, ORDER, RULE_TEXT, Standing
 from ..urls import as_at_page, changes_month, list_path, page_path, register_path, review_pack, trace_page
 from .compliance import checked_bodies
 from .context import Site
-from .overview import legend, place_summaries
+from .overview import HOME_PLACES, KindSummary, legend, place_summaries
 from .place_maps import places_map
 from .views import record_view
 
@@ -41,12 +42,52 @@ def build_all(site: Site, put: Put, outputs: list[Output], diffs: list[Any]) -> 
             put(path, "record.md.j2", **record_view(site, kind, rec, path))
     put("index.md", "home.md.j2", **_home(site))
     put("data-model.md", "data-model.md.j2", **_data_model(site), status_rule=RULE_TEXT)
-    put("downloads.md", "downloads.md.j2", files=[o for o in outputs if o.listed])
+    files, by_place = _downloads(site, [o for o in outputs if o.listed])
+    put("downloads.md", "downloads.md.j2", files=files, by_place=by_place, columns=PLACE_FILES)
     _changes(site, put, diffs)
     put("checks.md", "checks.md.j2", results=site.derived.findings, checked=checked_bodies(site, "checks.md"))
     _as_at(site, put)
     _review_packs(site, put)
     _traces(site, put)
+
+
+PLACE_FILES = (
+    ("feed", "Updates (Atom feed)"),
+    ("calendar", "Due dates (iCalendar)"),
+    ("pack", "Review pack"),
+    ("since", "Since a reviewer's last verdict"),
+)
+"""The columns of a national Downloads page's table of each place's own files."""
+
+
+def _downloads(site: Site, files: list[Output]) -> tuple[list[Output], list[tuple[str, dict[str, list[Any]]]] | None]:
+    """The Downloads page's files: every file in one table, or for a register of more than
+    HOME_PLACES places, the register-wide files in that table and a row per place for its own.
+
+    Why: each place has a feed, a calendar and review packs; at 42 systems a row with a sentence
+    for each of them made the page 266 KB of Markdown. A row per place, the place named once and
+    each file linked with its size, keeps what a user looks for (their place's files) in one line.
+    """
+    if len(site.index.of_kind("place")) <= HOME_PLACES:
+        return files, None
+    national: list[Output] = []
+    rows: dict[str, dict[str, list[Any]]] = {}
+    for f in files:
+        parts = f.path.split("/")
+        if parts[0] == "places" and len(parts) == 3:
+            place, column = parts[1], "feed" if parts[2].endswith(".xml") else "calendar"
+            text = f.format
+        elif parts[0] == "review-pack" and len(parts) in (2, 3):
+            place, _, ext = parts[1].rpartition(".") if len(parts) == 2 else (parts[1], "", parts[2])
+            reviewer, _, ext = ext.rpartition(".") if len(parts) == 3 else ("", "", ext)
+            column = "since" if reviewer else "pack"
+            who = site.index.title(reviewer) if reviewer in site.index.records else reviewer
+            text = f"{who}, {ext.upper()}" if reviewer else ext.upper()
+        else:
+            national.append(f)
+            continue
+        rows.setdefault(place, {c: [] for c, _ in PLACE_FILES})[column].append((text, f.path, f.size))
+    return national, sorted(rows.items())
 
 
 def _places_of(rec: Any) -> list[str]:
@@ -96,15 +137,16 @@ def _registers(site: Site, put: Put, kind: Kind) -> None:
             for o in owners
         ],
     }
-    common = {"kind": kind, "facets": facets}
+    common = {"kind": kind, "facets": facets, "by_place": None}
+    by_place = _register_places(site, kind, facets["place"])
     put(
         list_path(kind),
         "register.md.j2",
-        groups=_by_year(rows),
+        groups=[] if by_place else _by_year(rows),
         count=len(rows),
         heading=kind.label,
         scope=None,
-        **common,
+        **{**common, "by_place": by_place},
     )
     keys: dict[str, Callable[[dict[str, Any]], list[str]]] = {
         "status": lambda row: [row["status"].filter],
@@ -128,6 +170,29 @@ def _registers(site: Site, put: Put, kind: Kind) -> None:
                 scope=(facet, value),
                 **common,
             )
+
+
+def _register_places(
+    site: Site, kind: Kind, places: list[tuple[str, str, str, int]]
+) -> list[tuple[str, KindSummary, list[tuple[str, str]]]] | None:
+    """For a national register, the whole register's rows by place: the places down to the systems,
+    each with its own count and status words and links to the places within it that have rows; None
+    for a register of up to HOME_PLACES places, whose whole register lists every item.
+
+    Why: at 42 systems the milestones register listed 1,400 items on one page (307 KB of Markdown);
+    a resident or a Healthwatch looks for their place, whose page lists its items with the date
+    picker, and the place pages, the status pages and the downloads still hold every item.
+    """
+    if len(site.index.of_kind("place")) <= HOME_PLACES:
+        return None
+    facet = {p: (f"{label} ({n})", path) for p, label, path, n in places}
+    out = []
+    for summary in place_summaries(site.index, site.derived, HOME_PLACES):
+        mine = next(k for k in summary.kinds if k.kind == kind.name)
+        within = [facet[w] for w in summary.within if w in facet]
+        if mine.total or within:
+            out.append((summary.id, mine, within))
+    return out
 
 
 def _by_year(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -264,18 +329,76 @@ __all__ = ["BY_NAME", "build_all"]
 
 
 def _traces(site: Site, put: Put) -> None:
-    """A trace page per paper: what each later paper said about each of its promises, and an index."""
+    """A trace page per paper: what each later paper said about each of its promises, and an index.
+
+    Why each item lists only the later papers read against its paper or speaking to it: whether a
+    later paper was read against this one (`traces`) is a fact about the two papers, not about the
+    item, so the page says it once at the top. Listing "not traced" under every item for every later
+    paper in the register made each page grow with every paper nationally (and the trace pages with
+    the square of the papers); a Bolton promise gains nothing from a line per Cornwall paper. Later
+    papers about unrelated places (no place in common, neither within the other) that were not read
+    against this paper and say nothing to it are counted, not named; the index names every paper.
+    """
     papers = []
+    reach = _place_reach(site.index)
+    sources = site.index.sources()
     for src in sources_by_date(site.index):
         rows = site.derived.trace.get(src.id, ())
         if not rows:
             continue
-        later = [c.source for c in rows[0].cells]
-        items = [(row.item, [(c.source, c.verdict, c.update) for c in row.cells]) for row in rows]
+        cells = rows[0].cells
+        read = [c.source for c in cells if c.traced]
+        speaking = {c.source for row in rows for c in row.cells if c.update is not None}
+        mine = _reach_of(reach, src.places)
+        unread, far = [], 0
+        for c in cells:
+            if c.traced:
+                continue
+            other = sources[c.source].places
+            if c.source in speaking or _near(mine, src.places, _reach_of(reach, other), other):
+                unread.append(c.source)
+            else:
+                far += 1
+        items = [
+            (row.item, [(c.source, c.verdict, c.update) for c in row.cells if c.traced or c.update is not None])
+            for row in rows
+        ]
         counts: dict[str, int] = defaultdict(int)
         for row in rows:
             for c in row.cells:
                 counts[c.verdict] += 1
         papers.append((src.title_text(), trace_page(src.id), len(rows), sorted(counts.items())))
-        put(trace_page(src.id), "trace.md.j2", source=src, later=later, items=items)
+        put(
+            trace_page(src.id),
+            "trace.md.j2",
+            source=src,
+            later=len(cells),
+            read=read,
+            unread=unread,
+            far=far,
+            items=items,
+        )
     put("trace/index.md", "traces.md.j2", papers=papers)
+
+
+def _place_reach(index: Index) -> dict[str, frozenset[str]]:
+    """Each place with every place it lies in (`part_of`, transitively), itself included."""
+    parent = {p.id: p.part_of for p in index.of_kind("place") if isinstance(p, Place)}
+    out: dict[str, frozenset[str]] = {}
+    for pid in parent:
+        chain: list[str] = []
+        at: str | None = pid
+        while at is not None and at not in chain:
+            chain.append(at)
+            at = parent.get(at)
+        out[pid] = frozenset(chain)
+    return out
+
+
+def _reach_of(reach: dict[str, frozenset[str]], places: list[str]) -> frozenset[str]:
+    return frozenset().union(*(reach.get(p, frozenset((p,))) for p in places))
+
+
+def _near(reach_a: frozenset[str], places_a: list[str], reach_b: frozenset[str], places_b: list[str]) -> bool:
+    """Two papers are about related places: one covers a place the other covers or lies in."""
+    return not reach_a.isdisjoint(places_b) or not reach_b.isdisjoint(places_a)
