@@ -108,7 +108,11 @@ def test_keyboard_filters_the_commitments_register(real_url: str, browser: Any) 
 def search(page: Any, base: str, query: str) -> list[str]:
     page.goto(base + "/")
     page.keyboard.press("/")  # Material's search shortcut: keyboard-only use
-    page.locator(".md-search__input").fill(query)
+    box = page.locator(".md-search__input")
+    box.fill(query)
+    # Material searches on keyup and when its index becomes ready; `fill` sends no keyup, so
+    # without one the query is lost whenever the index was ready first (seen under load).
+    box.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=60_000)
     return [str(h) for h in page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")]
 
