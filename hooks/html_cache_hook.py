@@ -19,7 +19,9 @@ are never stored.
 Workers: in `on_nav`, before MkDocs' page loop, forked workers render pages
 missing from the cache, walking the pages from the end while MkDocs walks
 from the start, so a cold build uses both cores. MkDocs then finds their
-entries in the cache. Settings: GOVREG_HTML_CACHE (folder, or 'off'),
+entries in the cache. In `on_env` a second set of workers does the same for the
+page loop's template step (Material's navigation is printed into every page),
+stopping where MkDocs' loop has got to. Settings: GOVREG_HTML_CACHE (folder, or 'off'),
 GOVREG_HTML_WORKERS (number of workers; default: cores - 1, at least 1; 0 for none),
 GOVREG_HTML_STATS (a file to append one JSON line of counts to per build).
 """
@@ -40,7 +42,8 @@ from typing import Any
 
 import markdown
 import mkdocs
-from mkdocs.structure.files import Files
+from mkdocs.commands.build import get_context
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import (
     Page,
     _ExtractAnchorsTreeprocessor,
@@ -77,6 +80,9 @@ class _State:
         self.outputs_rendered = 0
         self.nav: Any = None
         self.search_reused = 0
+        self.progress: Any = None  # shared: how many pages MkDocs' page loop has started
+        self.position = 0
+        self.in_worker = False
 
 
 _state = _State()
@@ -267,13 +273,19 @@ def _cached_render(page: Page, config: Any, files: Files) -> None:
         cache.put(key, fresh)
 
 
-def _prerender(config: Any, files: Files, share: list[Any], stop: Any) -> None:
-    """In a forked worker: render the pages of `share` that are missing from the cache."""
+def _quiet() -> None:
+    """In a forked worker: log nothing (MkDocs reports what the main process meets)."""
+    _state.in_worker = True
     logger = logging.getLogger("mkdocs")
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
     logger.propagate = False
     logger.addHandler(logging.NullHandler())
+
+
+def _prerender(config: Any, files: Files, share: list[Any], stop: Any) -> None:
+    """In a forked worker: render the pages of `share` that are missing from the cache."""
+    _quiet()
     assert _state.cache is not None
     cache = htmlcache.HtmlCache(_state.cache.root)
     for file in share:
@@ -338,6 +350,17 @@ def _mostly_cached(pages: list[Any], config: Any) -> bool:
     return missing * 10 <= len(sample)
 
 
+def _start(target: Any, shares: list[list[Any]], *args: Any) -> None:
+    """Fork one worker per share, each running target(*args, share, stop)."""
+    context = multiprocessing.get_context("fork")
+    _state.stop = context.Event()
+    for i, share in enumerate(shares):
+        proc = context.Process(target=target, args=(*args, share, _state.stop), name=f"govreg-html-{i}", daemon=True)
+        proc.start()
+        _state.workers.append(proc)
+    _state.started_workers += len(shares)
+
+
 def on_nav(nav: Any, config: Any, files: Files) -> Any:
     """Start the pre-render workers, each on its share of the pages, last pages first."""
     _state.nav = nav
@@ -348,15 +371,7 @@ def on_nav(nav: Any, config: Any, files: Files) -> Any:
     if len(pages) < 20 or _mostly_cached(pages, config):
         return nav
     pages.reverse()
-    context = multiprocessing.get_context("fork")
-    _state.stop = context.Event()
-    for i in range(count):
-        proc = context.Process(
-            target=_prerender, args=(config, files, pages[i::count], _state.stop), name=f"govreg-html-{i}", daemon=True
-        )
-        proc.start()
-        _state.workers.append(proc)
-    _state.started_workers = len(_state.workers)
+    _start(_prerender, [pages[i::count] for i in range(count)], config, files)
     return nav
 
 
@@ -546,8 +561,64 @@ def _cache_search_entries(config: Any) -> None:
     index.add_entry_from_context = add_entry_from_context
 
 
+def _built_marker() -> str:
+    """The cache key saying a build with this site digest finished (its outputs are stored)."""
+    return htmlcache.page_key(PAGE_FORMAT + "-built", "", "", _state.site)
+
+
+def _prerender_outputs(env: Any, config: Any, files: Files, share: list[tuple[int, Any]], stop: Any) -> None:
+    """In a forked worker: MkDocs' page loop up to the template, for `share` (last pages first).
+
+    The page outputs and search entries land in the cache, where MkDocs' own loop finds
+    them. The worker stops at the page MkDocs has reached, so no page is done twice but
+    the one where they meet.
+    """
+    _quiet()
+    doc_files = files.documentation_pages()
+    for position, file in share:
+        if stop.is_set() or _state.progress.value > position:
+            break
+        page = file.page
+        if page is None:
+            continue
+        config._current_page = page
+        page.active = True
+        try:
+            context = get_context(_state.nav, doc_files, config, page)
+            template = env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=_state.nav)
+            template.render(context)
+        except Exception:  # MkDocs builds this page itself and reports the error
+            continue
+        finally:
+            page.active = False
+            config._current_page = None
+
+
+def _start_output_workers(env: Any, config: Any, files: Files) -> None:
+    """Fork workers for the page templates, unless the outputs are likely cached already.
+
+    Likely cached: a build with this site digest finished and MkDocs rendered under a tenth
+    of the pages' Markdown afresh (after an edit in `mkdocs serve`). Not started when the
+    page list depends on the command (drafts are built by `serve` only), as the worker
+    could not know which list MkDocs uses.
+    """
+    count = _workers()
+    pages = list(files.documentation_pages())
+    assert _state.cache is not None
+    if count == 0 or len(pages) < 20 or list(files.documentation_pages(inclusion=InclusionLevel.is_in_serve)) != pages:
+        return
+    if _state.rendered * 10 <= len(pages) and _state.cache.has(_built_marker()):
+        return
+    _state.progress = multiprocessing.get_context("fork").Value("i", 0, lock=False)
+    items = list(enumerate(pages))
+    items.reverse()
+    _start(_prerender_outputs, [items[i::count] for i in range(count)], env, config, files)
+
+
 def on_env(env: Any, config: Any, files: Files) -> Any:
-    """Every page is rendered by now: stop the workers; page templates go through the output cache."""
+    """Every page's Markdown is rendered by now: stop those workers; page templates go through
+    the output cache, filled ahead of MkDocs by a new set of workers."""
     _finish_workers()
     if _state.cache is None or _state.nav is None or os.environ.get("GOVREG_PAGE_CACHE", "").lower() in {"off", "0"}:
         return env
@@ -562,7 +633,16 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
         return template
 
     env.get_template = get_template
+    _start_output_workers(env, config, files)
     return env
+
+
+def on_page_context(context: Any, page: Page, config: Any, nav: Any) -> Any:
+    """Tell the output workers which page MkDocs' loop has reached."""
+    if _state.progress is not None and not _state.in_worker:
+        _state.position += 1
+        _state.progress.value = _state.position
+    return context
 
 
 def on_post_build(config: Any) -> None:
@@ -570,6 +650,8 @@ def on_post_build(config: Any) -> None:
     cache = _state.cache
     if cache is None:
         return
+    if _state.site:
+        cache.put(_built_marker(), {"site": _state.site})
     stats = {
         "hits": cache.hits - _state.outputs_reused - _state.search_reused,
         "rendered_here": _state.rendered,

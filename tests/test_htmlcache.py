@@ -63,6 +63,11 @@ def test_incremental_build_is_byte_identical_to_clean_build(tmp_path: Path) -> N
 
     cold = _build(data, tmp_path / "cold", cache, stats)
     assert cold["stale_links"] == 0 and cold["hits"] + cold["rendered_here"] > 20
+    # Both sets of workers took part: pages' HTML, then their template output, from the end.
+    assert cold["workers"] == 2 and cold["hits"] > 0 and cold["outputs_reused"] > 0, cold
+    clean_before = _build(data, tmp_path / "clean-before", "off", stats)
+    assert clean_before == {}
+    assert _differences(tmp_path / "cold", tmp_path / "clean-before") == []
     _edit_one_value(data)
     warm = _build(data, tmp_path / "incremental", cache, stats, workers="0")  # the cold build's worker did its part
     clean = _build(data, tmp_path / "clean", "off", stats)

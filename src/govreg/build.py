@@ -10,7 +10,9 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from .background import background
 from .dates import Period, from_epoch
 from .derive import Derived, derive
 from .export import export_all
@@ -107,17 +109,32 @@ def epoch_of(day: date) -> str:
     return str((day - date(1970, 1, 1)).days * 86400)
 
 
+PARALLEL_RECORDS = 1000
+"""From this many records the exports run in a forked process beside the pages (see `background`)."""
+
+
+def _exports(
+    index: Index, derived: Derived, site_url: str, session: Session | None
+) -> tuple[list[Output], dict[tuple[str, str], Any]]:
+    """The exports, and the session entries they used (a forked child hands them back)."""
+    before = session.used() if session is not None else frozenset()
+    outputs = export_all(index, derived, site_url, session)
+    return outputs, session.used_since(before) if session is not None else {}
+
+
 def generate(
     data_dir: Path,
     as_of: date,
     site_url: str = "",
     releases_dir: Path | None = None,
     session: Session | None = None,
+    parallel: bool | None = None,
 ) -> Result:
     """Validate the data and, if it is clean, derive, export and render every file.
 
     A `session` (kept by `mkdocs serve` between rebuilds) reuses work whose inputs are
-    unchanged; the result is the same with or without it.
+    unchanged; the result is the same with or without it. `parallel`: run the exports in
+    a forked process while the pages are printed (None: from PARALLEL_RECORDS records).
     """
     if session is not None:
         session.begin()
@@ -127,11 +144,19 @@ def generate(
         if problems or release_problems:
             return Result(sorted(problems + release_problems), index)
         derived = derive(index, as_of)
-        exports = export_all(index, derived, site_url, session)
         current = current_release(derived)
         diffs = [compare(release, current) for release in releases]
-        pages = render_site(index, derived, exports, site_url, diffs, session)
-        return Result([], index, sorted(exports + pages, key=lambda o: o.path), derived)
+        fork = len(index.records) >= PARALLEL_RECORDS if parallel is None else parallel
+        with background(lambda: _exports(index, derived, site_url, session), fork) as job:
+
+            def exports() -> list[Output]:
+                outputs, entries = job.result()
+                if session is not None:
+                    session.adopt(entries)
+                return outputs
+
+            pages = render_site(index, derived, exports, site_url, diffs, session)
+            return Result([], index, sorted(exports() + pages, key=lambda o: o.path), derived)
     finally:
         if session is not None:
             session.end()

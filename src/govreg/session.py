@@ -61,6 +61,19 @@ class Session:
         self.put(space, key, value)
         return value
 
+    def used(self) -> frozenset[tuple[str, str]]:
+        """The entries this generation has used so far (see `used_since`)."""
+        return frozenset(self._used)
+
+    def used_since(self, before: frozenset[tuple[str, str]]) -> dict[tuple[str, str], Any]:
+        """The entries used or stored since `before`: what a forked child hands back (see `adopt`)."""
+        return {k: self._store[k] for k in self._used - before if k in self._store}
+
+    def adopt(self, entries: dict[tuple[str, str], Any]) -> None:
+        """Keep entries a forked child used or stored, as if this session had."""
+        self._store.update(entries)
+        self._used.update(entries)
+
     def begin(self) -> None:
         """Start a generation: count afresh and track which entries it uses."""
         self._used = set()

@@ -7,6 +7,7 @@ prints; templates only print, escaping every value for Markdown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..derive import Derived
@@ -24,12 +25,13 @@ from .site import build_all
 def render_site(
     index: Index,
     derived: Derived,
-    outputs: list[Output],
+    exports: Callable[[], list[Output]],
     site_url: str = "",
     diffs: list[Any] | None = None,
     session: Session | None = None,
 ) -> list[Output]:
-    """Every Markdown page of the site; `outputs` are the exports (the Downloads page lists them),
+    """Every Markdown page of the site; `exports()` gives the exports (the Downloads page, printed
+    last, lists them; they may still be in the making in another process until then),
     `diffs` what changed since each earlier release. With a `session`, a page whose inputs are
     unchanged since the last generation is not printed again (see `reuse`)."""
     links = Links(index)
@@ -46,5 +48,5 @@ def render_site(
 
         pages[path] = reuse.text(path, template, values, render) if reuse is not None else render()
 
-    build_all(site, put, outputs, diffs or [])
+    build_all(site, put, exports, diffs or [])
     return [Output(path, text) for path, text in sorted(pages.items())]

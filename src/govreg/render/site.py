@@ -28,8 +28,9 @@ from .views import record_view
 Put = Any  # the page writer: put(path, template, **values)
 
 
-def build_all(site: Site, put: Put, outputs: list[Output], diffs: list[Any]) -> None:
-    """Every page: home, one list per kind, one page per record, reference pages."""
+def build_all(site: Site, put: Put, exports: Callable[[], list[Output]], diffs: list[Any]) -> None:
+    """Every page: home, one list per kind, one page per record, reference pages; the
+    Downloads page last, as the exports may be made meanwhile in another process."""
     index = site.index
     for kind in KINDS:
         records = index.of_kind(kind.name)
@@ -42,13 +43,13 @@ def build_all(site: Site, put: Put, outputs: list[Output], diffs: list[Any]) -> 
             put(path, "record.md.j2", **record_view(site, kind, rec, path))
     put("index.md", "home.md.j2", **_home(site))
     put("data-model.md", "data-model.md.j2", **_data_model(site), status_rule=RULE_TEXT)
-    files, by_place = _downloads(site, [o for o in outputs if o.listed])
-    put("downloads.md", "downloads.md.j2", files=files, by_place=by_place, columns=PLACE_FILES)
     _changes(site, put, diffs)
     put("checks.md", "checks.md.j2", results=site.derived.findings, checked=checked_bodies(site, "checks.md"))
     _as_at(site, put)
     _review_packs(site, put)
     _traces(site, put)
+    files, by_place = _downloads(site, [o for o in exports() if o.listed])
+    put("downloads.md", "downloads.md.j2", files=files, by_place=by_place, columns=PLACE_FILES)
 
 
 PLACE_FILES = (
