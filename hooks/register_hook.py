@@ -7,6 +7,7 @@ by GOVREG_DATA and GOVREG_AS_OF (the CLI sets these).
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,9 @@ def on_config(config: Any) -> Any:
     releases = Path(os.environ.get("GOVREG_RELEASES") or data.parent / settings.get("releases", "releases"))
     # The process's session: `mkdocs serve` re-imports this module on every rebuild,
     # and unchanged files and inputs are not worked on again.
+    gc.unfreeze()  # `mkdocs serve`: the last build's objects may be collected now
     _result = build.generate(data, as_of, config.site_url or "", releases, session.for_folder(data))
+    gc.freeze()  # what the data layer made lives through the build: the collector need not walk it
     if _result.problems:
         raise PluginError("The register's data has problems:\n" + build.report(_result.problems))
     config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary_abbreviations(_result.index)

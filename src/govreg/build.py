@@ -6,6 +6,7 @@ one code path from YAML to site files.
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -143,6 +144,10 @@ def generate(
         releases, release_problems = load_releases(releases_dir)
         if problems or release_problems:
             return Result(sorted(problems + release_problems), index)
+        # The index lives as long as the generation: keep the cyclic collector from walking
+        # it again and again (a fifth of the data layer's time at 42 systems), and its memory
+        # shared with the forked exports.
+        gc.freeze()
         derived = derive(index, as_of)
         current = current_release(derived)
         diffs = [compare(release, current) for release in releases]
@@ -158,6 +163,7 @@ def generate(
             pages = render_site(index, derived, exports, site_url, diffs, session)
             return Result([], index, sorted(exports() + pages, key=lambda o: o.path), derived)
     finally:
+        gc.unfreeze()
         if session is not None:
             session.end()
 

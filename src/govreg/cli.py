@@ -89,10 +89,12 @@ def validate(data: Path, as_of: str | None = None, config: Path | None = None) -
 
 
 def build(data: Path, site_dir: Path, as_of: str | None, config: Path, releases: Path | None = None) -> int:
-    """Validate, build into a temporary folder, then swap it in whole."""
-    if validate(data) != 0:
-        print(f"Site not built; {site_dir} is unchanged.", file=sys.stderr)
-        return 1
+    """Validate while MkDocs builds into a temporary folder, then swap it in whole.
+
+    Why both at once: the MkDocs hook validates too before writing anything, but this
+    process prints the problems alone (MkDocs' copy of them is dropped) and returns 1; the
+    build's first seconds are loading the data, so checking it here meanwhile costs no wall time.
+    """
     env = dict(os.environ, GOVREG_DATA=str(data.resolve()), NO_MKDOCS_2_WARNING="1")
     if releases is not None:
         env["GOVREG_RELEASES"] = str(releases.resolve())
@@ -118,8 +120,25 @@ def build(data: Path, site_dir: Path, as_of: str | None, config: Path, releases:
         "--site-dir",
         str(tmp),
     ]
-    done = subprocess.run(cmd, env=env, check=False)
-    if done.returncode != 0:
+    with tempfile.TemporaryFile() as log:
+        mkdocs = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            valid = validate(data)
+        except BaseException:
+            mkdocs.kill()
+            mkdocs.wait()
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        if valid != 0:
+            mkdocs.kill()
+            mkdocs.wait()
+            shutil.rmtree(tmp, ignore_errors=True)
+            print(f"Site not built; {site_dir} is unchanged.", file=sys.stderr)
+            return 1
+        code = mkdocs.wait()
+        log.seek(0)
+        sys.stderr.write(log.read().decode("utf-8", errors="replace"))
+    if code != 0:
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"Site build failed; {site_dir} is unchanged.", file=sys.stderr)
         return 2
