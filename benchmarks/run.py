@@ -187,6 +187,15 @@ def measure_site(site: Path, row: Row) -> None:
     row.site_bytes = total
 
 
+def _cpu_with_children() -> float:
+    """CPU seconds of this process and of its children that have ended (the data layer forks)."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
 def bench_size(systems: int, seed: int, work: Path) -> Row:
     """Generate, time the data layer, build fully, build plainly, measure."""
     data = work / "data"
@@ -204,9 +213,9 @@ def bench_size(systems: int, seed: int, work: Path) -> Row:
     check_cpu, check_wall = time.process_time() - c0, time.perf_counter() - w0
     if problems:
         raise SystemExit(f"synthetic data for {systems} systems has problems:\n{register_build.report(problems)}")
-    c0, w0 = time.process_time(), time.perf_counter()
-    result = register_build.generate(data, AS_OF)
-    data_cpu, data_wall = time.process_time() - c0, time.perf_counter() - w0
+    c0, w0 = _cpu_with_children(), time.perf_counter()
+    result = register_build.generate(data, AS_OF)  # from 1,000 records the exports run in a forked child
+    data_cpu, data_wall = _cpu_with_children() - c0, time.perf_counter() - w0
 
     docs = work / "plain-docs"
     markdown = write_plain_docs(result, docs)
