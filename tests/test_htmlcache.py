@@ -75,6 +75,8 @@ def test_incremental_build_is_byte_identical_to_clean_build(tmp_path: Path) -> N
     # Incremental: the edited record's pages (and the listings showing it) rendered again, the rest reused.
     assert 0 < warm["rendered_here"] * 10 < warm["hits"], warm
     assert warm["outputs_reused"] > 5 * warm["outputs_rendered"] > 0, warm  # the theme's output, too
+    # The same files as when the entries were stored: no cached page's links needed resolving again.
+    assert warm["links_kept"] == warm["hits"] and warm["stale_links"] == 0, warm
     assert "shared budget" in (tmp_path / "incremental" / "bodies" / "bolton-jcc" / "index.html").read_text()
     assert _differences(tmp_path / "incremental", tmp_path / "clean") == []
 
@@ -141,7 +143,8 @@ def test_cached_page_still_reports_broken_links(tmp_path: Path, change: str) -> 
     env = {"GOVREG_HTML_CACHE": str(cache), "GOVREG_HTML_WORKERS": "0", "NO_MKDOCS_2_WARNING": "1", "PATH": ""}
     first = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     assert first.returncode == 0, first.stderr
-    assert len(list(cache.rglob("*.json"))) == 4  # two pages: Markdown and template output of each
+    # Two pages: the Markdown and the template output of each; and the mark of a finished build.
+    assert len(list(cache.rglob("*.json"))) == 5
     other = tmp_path / "p" / "docs" / "other.md"
     if change == "remove the target":
         other.unlink()
