@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test test-fast serve lint typecheck schema bench bench-quick clean system-deps site-system-deps audit screenshots
+.PHONY: site test test-fast serve lint typecheck schema bench bench-quick bench-zensical clean system-deps site-system-deps audit screenshots
 
 ## site: install pinned dependencies and Graphviz, validate the data, build site/ (old site kept on failure)
 site: $(VENV)/.site-deps site-system-deps
@@ -37,6 +37,15 @@ bench: $(VENV)/.site-deps site-system-deps
 ## bench-quick: the same at 1 and 4 systems, edit-to-preview at seed size (a few minutes); writes benchmarks/results-quick.md
 bench-quick: $(VENV)/.site-deps site-system-deps
 	$(BIN)/python -m benchmarks.run --sizes 1,4 --preview seed --preview-repeats 3 --out benchmarks/results-quick.md
+
+## bench-zensical: issue 14 step 5: Zensical (pinned, in .venv-zensical) and plain MkDocs on the same staged 42-system Markdown (about 5 minutes)
+bench-zensical: $(VENV)/.site-deps site-system-deps .venv-zensical/.installed
+	$(BIN)/python -m benchmarks.zensical --systems 42
+
+.venv-zensical/.installed: requirements/zensical.txt
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/pip install --quiet --disable-pip-version-check -r requirements/zensical.txt
+	touch $@
 
 ## audit: build the site, serve it gzipped on 127.0.0.1 and print Lighthouse's four scores (mobile) for home, a body page, a place page and the commitments register
 audit: $(VENV)/.site-deps system-deps node_modules/.installed
@@ -92,4 +101,4 @@ node_modules/.installed: package.json package-lock.json | system-deps
 	touch $@
 
 clean:
-	rm -rf site .site-* .cache $(VENV)
+	rm -rf site .site-* .cache $(VENV) .venv-zensical
