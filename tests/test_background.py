@@ -44,6 +44,13 @@ def test_an_error_in_the_child_is_raised_here_with_its_traceback() -> None:
     assert any("In the background process" in note and "_fail" in note for note in caught.value.__notes__)
 
 
+def test_a_child_that_dies_gives_an_error_not_a_hang_and_the_step_is_not_run_again() -> None:
+    with background.background(lambda: os._exit(3)) as job:
+        for _ in range(2):
+            with pytest.raises(RuntimeError, match="exit code 3"):
+                job.result()
+
+
 def test_a_child_whose_result_is_not_collected_is_stopped() -> None:
     with background.background(lambda: time.sleep(60)) as job:
         proc = job._proc

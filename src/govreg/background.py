@@ -42,6 +42,7 @@ class Job(Generic[T]):
     def __init__(self, step: Callable[[], T], fork: bool) -> None:
         self._step = step
         self._done: tuple[T] | None = None
+        self._error: BaseException | None = None
         self._proc: Any = None
         self._recv: Any = None
         if fork and can_fork():
@@ -55,20 +56,23 @@ class Job(Generic[T]):
         """The step's result (waiting for the child); its exception if it raised one."""
         if self._done is not None:
             return self._done[0]
+        if self._error is not None:
+            raise self._error
         if self._proc is None:
             self._done = (self._step(),)
             return self._done[0]
         try:
             ok, value = self._recv.recv()
         except EOFError:
-            self._proc.join()
-            code = self._proc.exitcode
-            raise RuntimeError(f"the background step ended without a result (exit code {code})") from None
+            ok, value = False, None
         finally:
             self._recv.close()
         self._proc.join()
+        if value is None and not ok:
+            value = RuntimeError(f"the background step ended without a result (exit code {self._proc.exitcode})")
         self._proc = None
         if not ok:
+            self._error = value
             raise value
         self._done = (value,)
         return self._done[0]
