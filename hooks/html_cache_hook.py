@@ -387,9 +387,11 @@ def _start(target: Any, shares: list[list[Any]], *args: Any) -> None:
 def on_nav(nav: Any, config: Any, files: Files) -> Any:
     """Start the pre-render workers, each on its share of the pages, last pages first."""
     _state.nav = nav
+    if _state.cache is None:
+        return nav
     _state.files = _files_digest(files)
     count = _workers()
-    if _state.cache is None or count == 0:
+    if count == 0:
         return nav
     pages = list(files.documentation_pages())
     if len(pages) < 20 or _mostly_cached(pages, config):

@@ -6,6 +6,7 @@ one code path from YAML to site files.
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 from dataclasses import dataclass, field
@@ -154,6 +155,7 @@ def generate(
         fork = len(index.records) >= PARALLEL_RECORDS if parallel is None else parallel
         with background(lambda: _exports(index, derived, site_url, session), fork) as job:
 
+            @functools.cache
             def exports() -> list[Output]:
                 outputs, entries = job.result()
                 if session is not None:

@@ -122,17 +122,19 @@ def build(data: Path, site_dir: Path, as_of: str | None, config: Path, releases:
     ]
     with tempfile.TemporaryFile() as log:
         mkdocs = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+        def abandon() -> None:
+            mkdocs.kill()
+            mkdocs.wait()
+            shutil.rmtree(tmp, ignore_errors=True)
+
         try:
             valid = validate(data)
         except BaseException:
-            mkdocs.kill()
-            mkdocs.wait()
-            shutil.rmtree(tmp, ignore_errors=True)
+            abandon()
             raise
         if valid != 0:
-            mkdocs.kill()
-            mkdocs.wait()
-            shutil.rmtree(tmp, ignore_errors=True)
+            abandon()
             print(f"Site not built; {site_dir} is unchanged.", file=sys.stderr)
             return 1
         code = mkdocs.wait()
