@@ -254,7 +254,12 @@ BAD_ROWS = {
     "unreadable date": (_set("reviewer_date:bolton-ms-pool", "Sprnig 2020"), "O", "cannot read date 'Sprnig 2020'"),
     "missing evidence": (_set("reviewer_evidence:bolton-ms-pool", None), "Q", "evidence is missing"),
     "unknown paper": (_set("reviewer_evidence:bolton-ms-pool", "src-nope at 1"), "Q", "no paper with id 'src-nope'"),
-    "edited outside": (_set("title:bolton-ms-pool", "A better title"), "C", "edited outside your columns (C (title))"),
+    "edited outside": (
+        _set("title:bolton-ms-pool", "A better title"),
+        "C",
+        "title is written by the register and may not be edited (it reads 'A better title' here); "
+        "put it back as it was and use reviewer_summary (column P) instead",
+    ),
     "formula": (_set("reviewer_summary:bolton-ms-pool", "=1+1"), "P", "a formula is not allowed here"),
     "external link formula": (
         _set("reviewer_summary:bolton-ms-pool", "='file:///etc/[passwd]Sheet1'!A1"),
@@ -295,6 +300,44 @@ def test_every_bad_row_reported_at_once(data: Path, tmp_path: Path) -> None:
     assert [ln.split(":")[3] for ln in lines] == ["N", "O", "Q"], done.stderr
     assert "3 problems in 3 rows; nothing written." in done.stderr
     assert not (data / "reviews" / "healthwatch-bolton.yml").exists()
+
+
+WRONG_COLUMN = (
+    "independent_verdict is written by the register and may not be edited (it reads 'done' here); "
+    "put it back as it was and use reviewer_verdict (column N) instead"
+)
+
+
+def test_verdict_in_the_wrong_column_of_an_unfilled_row_is_refused(data: Path, tmp_path: Path) -> None:
+    """A verdict typed into `independent_verdict` (the reviewer's own column left empty) is an error, not a skip."""
+    pack = make_pack(data, tmp_path)
+    written = data / "reviews" / "healthwatch-bolton.yml"
+    written.write_text("[]\n", encoding="utf-8")  # the reviewer's file exists: it must stay byte-identical
+    before = snapshot(data)
+    done = import_(fill(pack, tmp_path / "wrong.xlsx", {}, _set("independent_verdict:bolton-ms-pool", "done")), data)
+    row = rows_by_id(openpyxl.load_workbook(pack)["Review pack"])["bolton-ms-pool"]
+    assert done.returncode == 1, done.stdout
+    assert f"wrong.xlsx:Review pack:{row}:J: {WRONG_COLUMN}" in done.stderr, done.stderr
+    assert "1 problem in 1 row; nothing written." in done.stderr
+    assert "skipped" not in done.stdout
+    assert snapshot(data) == before
+
+
+def test_verdict_in_the_wrong_column_of_the_csv_pack_is_refused(data: Path, tmp_path: Path) -> None:
+    make_pack(data, tmp_path)
+    rows = list(csv.reader(io.StringIO((tmp_path / "bolton.csv").read_text(encoding="utf-8"))))
+    at = next(i for i, r in enumerate(rows) if r and r[0] == "bolton-ms-pool")
+    header = next(r for r in rows if r and r[0] == "id")
+    rows[at][header.index("independent_verdict")] = "done"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text(out.getvalue(), encoding="utf-8")
+    before = snapshot(data)
+    done = import_(wrong, data)
+    assert done.returncode == 1, done.stdout
+    assert f"wrong.csv:wrong:{at + 1}:J: {WRONG_COLUMN}" in done.stderr, done.stderr
+    assert snapshot(data) == before
 
 
 def test_csv_pack_round_trip_and_formula_text(data: Path, tmp_path: Path) -> None:

@@ -50,6 +50,19 @@ COLUMNS: tuple[Col, ...] = (
 NAMES = tuple(c.name for c in COLUMNS)
 EDITABLE = tuple(c.name for c in COLUMNS if c.editable)
 FIXED = tuple(c.name for c in COLUMNS if not c.editable and c.name != "row_check")
+USE_INSTEAD: dict[str, str] = {
+    "own_status": "reviewer_verdict",
+    "overdue": "reviewer_verdict",
+    "independent_verdict": "reviewer_verdict",
+    "own_status_date": "reviewer_date",
+    "independent_date": "reviewer_date",
+    "own_summary": "reviewer_summary",
+    "independent_by": "reviewer_summary",
+    "since_last_review": "reviewer_summary",
+    "title": "reviewer_summary",
+    "own_evidence": "reviewer_evidence",
+}
+"""For each read-only column a reviewer might type into by mistake, the column of theirs that takes it."""
 HEADER_ROW = 4
 """The header is on this row (1-based); rows 1 to 3 say what the pack is."""
 

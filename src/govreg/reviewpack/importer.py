@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..build import check
+from ..build import check, newest_evidence
 from ..dates import DateError, Period, parse_period
 from ..derive import derive
 from ..index import Index
@@ -35,7 +35,7 @@ from ..models import Review, Source
 from ..models.common import ID_PATTERN
 from ..problems import report
 from ..status import LABELS
-from .columns import FIXED, STATUSES, row_check, row_values
+from .columns import EDITABLE, FIXED, STATUSES, USE_INSTEAD, row_check, row_values
 from .read import LIMITS, Limits, PackError, PackIn, PackRowIn, Refused, read_pack
 from .rows import pack_rows
 from .write_yaml import Edit, splice
@@ -43,6 +43,7 @@ from .write_yaml import Edit, splice
 _URL = re.compile(r"^https?://[^\s<>\"'`|\\]+$")
 _CITE = re.compile(r"^\s*([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\s*(?:,|\bat\b|\bpara(?:graph)?\b|\bsection\b)?\s*(.+?)\s*$")
 _VERDICTS = {s: s for s in STATUSES} | {LABELS[s].lower(): s for s in STATUSES} | {"in progress": "in-progress"}
+_FORMULA = "{col}: a formula is not allowed here; type the value itself"
 HEADER = (
     "# Independent verdicts by {reviewer}, one record each.\n"
     "# Written by `python -m govreg reviews import`; you may also edit it by hand:\n"
@@ -121,30 +122,91 @@ def _new_id(reviewer: str, subject: str, taken: set[str]) -> str:
     return rid
 
 
-def _check_row(pack: PackIn, row: PackRowIn, index: Index, errors: list[PackError]) -> dict[str, Any] | None:
+class _Written:
+    """The register's own rows at the pack's as-of date, to name the cells a reviewer changed.
+
+    Built on first need (derive runs once per import, not per row). The as-of date is the
+    pack's own (the workbook states it) or, for a CSV, which has no preamble, the register's
+    newest evidence. A row is compared with
+    both the place's pack and the importing reviewer's "since your last review" pack, and
+    the closer of the two names the changed columns.
+    """
+
+    def __init__(self, index: Index, as_of: date | None, reviewer: str) -> None:
+        self.index, self.as_of, self.reviewer = index, as_of, reviewer
+        self._rows: dict[str, list[dict[str, str]]] | None = None
+
+    def _all(self) -> dict[str, list[dict[str, str]]]:
+        if self._rows is None:
+            self._rows = {}
+            if self.as_of is not None:
+                derived = derive(self.index, self.as_of)
+                for place in derived.tracked_by_place:
+                    for who in (None, self.reviewer):
+                        for r in pack_rows(self.index, derived, place, who).rows:
+                            self._rows.setdefault(r.id, []).append(row_values(r))
+        return self._rows
+
+    def changed(self, fixed: dict[str, str]) -> list[str]:
+        """Columns whose text differs from the register's own row, or [] if the row is unknown."""
+        if fixed.get("id", "") not in self.index.records:
+            return []
+        found = [[n for n in FIXED if want[n] != fixed[n]] for want in self._all().get(fixed["id"], [])]
+        return min(found, key=len, default=[])
+
+
+def _check_readonly(pack: PackIn, row: PackRowIn, written: _Written, errors: list[PackError]) -> None:
+    """Every row, filled or not: the cells outside the reviewer's columns must be as the register wrote them.
+
+    Checked before a row is skipped, so a verdict typed into the wrong column (say
+    `independent_verdict`) is an error naming that cell, never a row silently passed over.
+    """
+    for col in sorted(row.formulas - set(EDITABLE)):
+        errors.append(pack.error(row.row, row.letters.get(col, "A"), _FORMULA.format(col=col)))
+    for letter in row.extra:
+        errors.append(pack.error(row.row, letter, "a cell outside the pack's columns was filled; clear it"))
+    fixed = {name: str(row.values.get(name, "")) for name in FIXED}
+    if row_check(fixed) == str(row.values.get("row_check", "")).strip():
+        return
+    changed = written.changed(fixed)
+    if not changed:
+        where = row.letters.get("row_check", "A")
+        message = (
+            "this row was edited outside your columns (its read-only cells no longer match the register's); "
+            "undo that edit and use only " + _yours(row)
+        )
+        errors.append(pack.error(row.row, where, message))
+        return
+    for name in changed:
+        instead = USE_INSTEAD.get(name)
+        hint = f"use {instead} (column {row.letters.get(instead, '?')}) instead" if instead else "use " + _yours(row)
+        message = (
+            f"{name} is written by the register and may not be edited (it reads {fixed[name]!r} here); "
+            f"put it back as it was and {hint}"
+        )
+        errors.append(pack.error(row.row, row.letters.get(name, "A"), message))
+
+
+def _yours(row: PackRowIn) -> str:
+    return "your columns: " + ", ".join(f"{n} ({row.letters.get(n, '?')})" for n in EDITABLE)
+
+
+def _check_row(
+    pack: PackIn, row: PackRowIn, index: Index, written: _Written, errors: list[PackError]
+) -> dict[str, Any] | None:
     """The review fields a filled row gives, or None after adding its errors."""
     before = len(errors)
 
     def bad(col: str, message: str) -> None:
         errors.append(pack.error(row.row, row.letters.get(col, "A"), message))
 
-    for col in sorted(row.formulas):
-        bad(col, f"{col}: a formula is not allowed here; type the value itself")
-    for letter in row.extra:
-        errors.append(pack.error(row.row, letter, "a cell outside the pack's columns was filled; clear it"))
+    _check_readonly(pack, row, written, errors)
+    for col in sorted(row.formulas & set(EDITABLE)):
+        bad(col, _FORMULA.format(col=col))
     rid = str(row.values.get("id", "")).strip()
     found = index.records.get(rid)
     if found is None or found.kind.name not in ("milestone", "commitment"):
         bad("id", f"unknown item id {rid!r}: not a milestone or commitment in the register")
-    fixed = {name: str(row.values.get(name, "")) for name in FIXED}
-    if found is not None and row_check(fixed) != str(row.values.get("row_check", "")).strip():
-        changed = _changed_columns(pack, row, index, fixed)
-        where = ", ".join(f"{row.letters.get(n, '?')} ({n})" for n in changed) or "a column other than yours"
-        bad(
-            changed[0] if changed else "row_check",
-            f"this row was edited outside your columns ({where}); "
-            "only reviewer_verdict, reviewer_date, reviewer_summary and reviewer_evidence may change",
-        )
     raw_verdict = str(row.values.get("reviewer_verdict", "")).strip()
     verdict = _VERDICTS.get(raw_verdict.lower())
     if verdict is None:
@@ -165,20 +227,6 @@ def _check_row(pack: PackIn, row: PackRowIn, index: Index, errors: list[PackErro
         "cites": cites,
         "evidence_url": url,
     }
-
-
-def _changed_columns(pack: PackIn, row: PackRowIn, index: Index, fixed: dict[str, str]) -> list[str]:
-    """Columns whose text differs from the register's own row (at the pack's as-of date), if known."""
-    rid = fixed.get("id", "")
-    if rid not in index.records or pack.as_of is None:
-        return []
-    derived = derive(index, pack.as_of)
-    for place in getattr(index.get(rid), "places", []):
-        for r in pack_rows(index, derived, place).rows:
-            if r.id == rid:
-                want = row_values(r)
-                return [n for n in FIXED if want[n] != fixed[n]]
-    return []
 
 
 def _plan(
@@ -235,13 +283,16 @@ def import_pack(pack_path: Path, reviewer: str, data: Path, limits: Limits = LIM
     if not re.match(ID_PATTERN, reviewer):
         raise Refused(f"{reviewer!r} is not an id")
     pack = read_pack(pack_path, limits)
+    written = _Written(index, pack.as_of or newest_evidence(index), reviewer)
     filled: list[tuple[PackRowIn, dict[str, Any]]] = []
     seen: dict[tuple[str, str], int] = {}
     for row in pack.rows:
         if not str(row.values.get("reviewer_verdict", "")).strip() and not row.formulas & {"reviewer_verdict"}:
-            outcome.skipped += 1
+            before = len(outcome.errors)
+            _check_readonly(pack, row, written, outcome.errors)
+            outcome.skipped += len(outcome.errors) == before
             continue
-        fields = _check_row(pack, row, index, outcome.errors)
+        fields = _check_row(pack, row, index, written, outcome.errors)
         if fields is None:
             continue
         key = (fields["subject"], str(_day(parse_period(fields["date"]))))
