@@ -38,8 +38,6 @@ from govreg.markup import escape_text
 from govreg.models import KINDS
 from govreg.urls import url_of_path
 
-pytestmark = pytest.mark.browser
-
 HOSTILE = FIXTURES / "hostile"
 DATA = HOSTILE / "data"
 AS_OF = "2021-03-24"
@@ -288,6 +286,9 @@ INSPECT = r"""() => {
         bad.push(`${el.tagName} ${name}=${a.value}`);
     }
   }
+  // SVG titles, descriptions and labels hold text only: an element there came from data.
+  for (const el of document.querySelectorAll("svg title *, svg desc *, svg text *"))
+    bad.push(`${el.tagName} inside svg ${el.parentElement.tagName}`);
   const xlink = "http://www.w3.org/1999/xlink";
   const scripts = Array.from(document.querySelectorAll("script")).map(s => {
     const src = s.getAttribute("src") || s.getAttribute("href") || s.getAttributeNS(xlink, "href");
@@ -339,6 +340,7 @@ def _open(context: Any) -> tuple[Any, list[str]]:
 PAGE_SCRIPTS = {"src /assets/filter.js", "src /assets/asat.js"}
 
 
+@pytest.mark.browser
 def test_every_page_shows_hostile_text_as_text(
     hostile_site: Path, hostile_url: str, browser: Any, expected: dict[str, list[str]]
 ) -> None:
@@ -443,6 +445,65 @@ def test_redirect_stubs_are_inert(hostile_site: Path) -> None:
         assert shown in [(f"Moved: {x}", f"Go to {x}") for x in (display(label), squash(label))], path
 
 
+# --- Raw HTML and SVG, read from the built files (no browser) -----------------------------
+
+_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "poster", "background"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Markup(HTMLParser):
+    """Every element and attribute of a page, as a browser's tokenizer meets them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.bad: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if "svg" in self.open and self.open[-1] in ("title", "desc", "text"):
+            self.bad.append(f"<{tag}> inside svg <{self.open[-1]}>")
+        for name, value in attrs:
+            squashed = re.sub(r"[\x00-\x20\x7f-\x9f]", "", value or "").lower()
+            if name.startswith("on"):
+                self.bad.append(f"<{tag}> has {name}")
+            elif name in _URL_ATTRS and squashed.startswith(("javascript:", "vbscript:", "data:")):
+                self.bad.append(f"<{tag} {name}={value}>")
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+
+
+def test_no_markup_from_data_in_raw_html_or_svg(hostile_site: Path) -> None:
+    """Names holding Markdown links (javascript:, data:), raw tags and handlers print as text on every page.
+
+    Place, body, organisation and source names of the fixture are printed inside raw HTML
+    and inline SVG (the home page's summary bars, the maps, labels): Python-Markdown reads
+    inline Markdown there, so an HTML-only escape would let `[x](data:...)` become a link.
+    """
+    index, _ = check(DATA)
+    names = [index.title(rid) for rid in ("hx-place", "hx-nation", "hx-body", "hx-org", "hx-src")]
+    assert all(n.startswith("Hx ") and "](" in n and "<" in n for n in names), names
+    pages = sorted(hostile_site.rglob("*.html"))
+    problems = []
+    shown_in_svg = 0
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        parser = _Markup()
+        parser.feed(html)
+        problems += [f"{path.relative_to(hostile_site)}: {b}" for b in parser.bad]
+        shown_in_svg += len(re.findall(r"<title[^>]*>[^<]*Hx place", html))
+    assert problems == [], "\n".join(problems[:40])
+    assert shown_in_svg >= 2, "the home page's summary bars name the place (the case this test guards)"
+
+
 # --- Content-Security-Policy --------------------------------------------------------------
 
 _META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -545,6 +606,7 @@ INJECTIONS = {
 }
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("case", sorted(INJECTIONS))
 def test_csp_refuses_injected_code(mini_url: str, browser: Any, case: str) -> None:
     directive, inject = INJECTIONS[case]
@@ -575,6 +637,7 @@ def _search(page: Any, base: str, query: str) -> list[str]:
     return [str(t) for t in page.eval_on_selector_all(".md-search-result__item", "els => els.map(e => e.innerText)")]
 
 
+@pytest.mark.browser
 def test_search_works_under_the_csp(mini_url: str, browser: Any) -> None:
     context = browser.new_context()
     page, trouble = _open(context)
@@ -584,6 +647,7 @@ def test_search_works_under_the_csp(mini_url: str, browser: Any) -> None:
     context.close()
 
 
+@pytest.mark.browser
 def test_search_results_show_hostile_text_as_text(hostile_url: str, browser: Any) -> None:
     """Material renders search results from the index; they must stay inert too."""
     context = browser.new_context()

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .markup import MD, escape_attr, html_text
+from .markup import MD, html_text
 from .models import Body, Place
 
 if TYPE_CHECKING:
@@ -273,7 +273,7 @@ def _edge_class(kind: str) -> str:
 def render_svg(g: Graph, cache: dict[str, str] | None = None) -> MD:
     """The map as an SVG figure: a <title> and <desc> named by aria-labelledby, one link per node."""
     lay = layout(g, cache)
-    uid = escape_attr(g.uid)
+    uid = html_text(g.uid)
     w, h = _f(lay.width), _f(lay.height)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="group" class="gr-map-svg" '
@@ -309,7 +309,7 @@ def render_svg(g: Graph, cache: dict[str, str] | None = None) -> MD:
             for i, t in enumerate(lines)
         )
         parts.append(
-            f'<a href="{escape_attr(n.url)}" class="{css}"><title>{html_text(node_title(n))}</title>'
+            f'<a href="{html_text(n.url)}" class="{css}"><title>{html_text(node_title(n))}</title>'
             f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(bw)}" height="{_f(bh)}" rx="5" fill="{PAPER}" '
             f'stroke="{stroke}" stroke-width="2"{dash}/>{texts}</a>'
         )
@@ -355,7 +355,7 @@ def text_equivalent(g: Graph, heading: str = "The same, as a list") -> MD:
 
     def item(nid: str) -> str:
         n = g.node(nid)
-        text = f'<a href="{escape_attr(n.url)}">{html_text(n.label)}</a>'
+        text = f'<a href="{html_text(n.url)}">{html_text(n.label)}</a>'
         notes = []
         if n.detail:
             notes.append(html_text(n.detail))
@@ -393,7 +393,7 @@ def figure(g: Graph, note: str = "", cache: dict[str, str] | None = None) -> MD:
     extra = f'<p class="gr-map-note">{html_text(note)}</p>' if note else ""
     return MD(
         f'<div class="gr-map"><div class="gr-map-draw" tabindex="0" role="region" '
-        f'aria-label="{escape_attr(g.title)}">'
+        f'aria-label="{html_text(g.title)}">'
         f"{render_svg(g, cache)}</div>{text_equivalent(g)}</div>{key}{extra}"
     )
 

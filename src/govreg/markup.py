@@ -71,21 +71,29 @@ def escape_text(value: Any) -> MD:
     return MD(text.translate(_MD_ENTITIES))
 
 
-def escape_attr(value: str) -> str:
-    """Text for an HTML attribute value in raw HTML."""
-    return (
-        str(value)
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-        .replace("'", "&#39;")
-    )
+# Text from data inside raw HTML or SVG must be inert twice over: as HTML, and as Markdown,
+# because Python-Markdown still reads inline Markdown between the tags of inline HTML (an
+# inline SVG's <title>, a <span>, a link in a table cell) though not inside a raw HTML block
+# (a <div>, a <figure>). A backslash would print in the second case, so every character
+# either parser treats as syntax becomes a character reference: the browser shows the
+# character, and neither parser sees syntax. Valid in element content and attribute values.
+_HTML_REFS = str.maketrans(
+    {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~^="}
+    | {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+)
 
 
-def html_text(value: Any) -> str:
-    """Text for raw HTML content (SVG, tables in HTML): HTML-escaped, no Markdown."""
-    return escape_attr(_SPACE.sub(" ", show_invisible(str(value))).strip())
+def html_text(value: Any, *, lines: bool = False) -> str:
+    """Any value as inert text for raw HTML or SVG in a page: element content or attribute value.
+
+    The one escaper for everything printed inside raw HTML (SVG titles and descriptions,
+    `aria-label`s, `title` attributes, map labels, hrefs); never an HTML-only escape.
+    Whitespace runs become one space, unless `lines` (a `<pre>` block keeps its lines).
+    """
+    text = show_invisible(str(value))
+    if not lines:
+        text = _SPACE.sub(" ", text).strip()
+    return text.translate(_HTML_REFS)
 
 
 def rel(target: str, current: str) -> str:

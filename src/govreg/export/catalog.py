@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..dump import json_text
 from ..index import Index
-from ..markup import escape_attr
+from ..markup import html_text
 from ..models import KINDS
 from ..output import Output, data_file
 from ..urls import former_path, list_path, permalink, redirect_path, url_of, url_of_path
@@ -38,14 +38,14 @@ def pages_json(index: Index, extra_pages: list[tuple[str, str]]) -> Output:
 def redirect_html(target: str, depth: int, label: str) -> str:
     """A static redirect page: meta refresh, canonical link and a visible link; no script."""
     href = "../" * depth + target.lstrip("/")
-    safe = escape_attr(href)
+    safe = html_text(href)
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Moved: {escape_attr(label)}</title>\n"
+        f"<title>Moved: {html_text(label)}</title>\n"
         f'<meta http-equiv="refresh" content="0; url={safe}">\n'
         f'<link rel="canonical" href="{safe}">\n<meta name="robots" content="noindex">\n</head>\n'
         f'<body>\n<main>\n<h1>This record has a permanent page</h1>\n<p><a href="{safe}">Go to '
-        f"{escape_attr(label)}</a>.</p>\n</main>\n</body>\n</html>\n"
+        f"{html_text(label)}</a>.</p>\n</main>\n</body>\n</html>\n"
     )
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
-from ..markup import MD, escape_attr, escape_text, rel
+from ..markup import MD, escape_text, html_text, rel
 from ..status import LABELS
 from .links import Links, badge, day_text, period, url_to, yesno
 
@@ -83,7 +83,7 @@ def make_env(links: Links) -> Environment:
             "permalink": on_page(links.permalink),
             "link": on_page(lambda text, target, page: links.link_to(text, target, page)),
             "rel": on_page(lambda target, page: MD(rel(target, page))),
-            "url": on_page(lambda target, page: MD(escape_attr(url_to(target, page)))),
+            "url": on_page(lambda target, page: MD(html_text(url_to(target, page)))),
             "period": period,
             "day": lambda d: MD(day_text(d)) if isinstance(d, date) else MD("not stated"),
             "status": badge,
@@ -91,9 +91,9 @@ def make_env(links: Links) -> Environment:
             "yesno": yesno,
             "code": code,
             "id": html_id,
-            "html_attr": lambda v: MD(escape_attr(str(v))),
-            "pre": lambda v: MD(f"<pre><code>{escape_attr(str(v))}</code></pre>"),
-            "example": lambda v: MD(f'<pre class="gr-example" tabindex="0">{escape_attr(str(v))}</pre>'),
+            "html_attr": lambda v: MD(html_text(v)),
+            "pre": lambda v: MD(f"<pre><code>{html_text(v, lines=True)}</code></pre>"),
+            "example": lambda v: MD(f'<pre class="gr-example" tabindex="0">{html_text(v, lines=True)}</pre>'),
         }
     )
     return env

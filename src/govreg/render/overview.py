@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..derive import Derived
 from ..index import Index
-from ..markup import MD, escape_attr, html_text
+from ..markup import MD, html_text
 from ..models import BY_NAME
 from ..status import LABELS, ORDER
 from ..urls import register_path
@@ -133,9 +133,9 @@ def status_bar(uid: str, what: str, counts: dict[str, int]) -> MD:
         x += w
     frame = f'<rect x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" fill="none" stroke="#4c6272"/>'
     return MD(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="gr-bar" role="img" aria-labelledby="{escape_attr(uid)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="gr-bar" role="img" aria-labelledby="{html_text(uid)}" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
-        f'<title id="{escape_attr(uid)}">{html_text(f"{what}: {said}")}</title>{"".join(rects)}{frame}</svg>'
+        f'<title id="{html_text(uid)}">{html_text(f"{what}: {said}")}</title>{"".join(rects)}{frame}</svg>'
     )
 
 
