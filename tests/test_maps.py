@@ -56,7 +56,7 @@ def check_svg(svg: ElementTree.Element, graph: maps.Graph) -> None:
 def test_place_map_has_title_description_and_one_link_per_body(index: Any, derived: Derived, place: str) -> None:
     graph, _ = maps.place_graph(index, derived, place, url)
     bodies = [b for b in index.of_kind("body") if place in b.places]
-    live = {b.id for b in bodies if derived.body_status[b.id] not in ("replaced", "abolished", "not-yet")}
+    live = {b.id for b in bodies if derived.life[b.id].in_place}
     assert live and live <= {n.id for n in graph.nodes if n.kind == "body"}
     check_svg(parse(maps.render_svg(graph)), graph)
 
@@ -186,7 +186,7 @@ def test_place_map_as_at_the_date_notes_proposed_shadow_and_gone(tmp_path: Path)
         "away": ("outside", None),
     }
     assert "Proposed or in shadow form: NEW, TRIAL." in notes
-    assert "No longer in place, not drawn: OLD (abolished)." in notes
+    assert "No longer in place, not drawn: OLD (abolished on 1 January 2020)." in notes
     # As at an earlier date, the abolished body is still there and the shadow one only proposed.
     graph, _ = maps.place_graph(idx, derive(idx, date(2019, 3, 1)), "here", url)
     got = {n.id: n.status for n in graph.nodes}

@@ -18,7 +18,7 @@ from conftest import ROOT
 from govreg.derive import derive
 from govreg.models import KINDS
 from govreg.models.common import iter_models
-from govreg.status import LABELS
+from govreg.status import FILTER_LABELS
 
 # Fields whose whole value a page may not print twice: free text long enough to be a sentence.
 MIN_LEN = 20
@@ -160,18 +160,14 @@ def test_every_item_citation_resolves_to_an_outline_anchor(real_site: Path, inde
 def test_place_page_map_links_every_body_and_lists_it(
     real_site: Path, index: Any, real_as_of: date, place: str
 ) -> None:
-    status = derive(index, real_as_of).body_status
+    life = derive(index, real_as_of).life
     doc = page(real_site, f"/places/{place}/")
     (svg,) = doc.xpath("//div[contains(@class, 'gr-map-draw')]/*[local-name()='svg']")
     title = svg.xpath("./*[local-name()='title']")[0]
     desc = svg.xpath("./*[local-name()='desc']")[0]
     assert title.text_content().strip() and desc.text_content().strip()
     assert svg.get("aria-labelledby") == title.get("id") and svg.get("aria-describedby") == desc.get("id")
-    live = [
-        b.id
-        for b in index.of_kind("body")
-        if place in b.places and status[b.id] not in ("replaced", "abolished", "not-yet")
-    ]
+    live = [b.id for b in index.of_kind("body") if place in b.places and life[b.id].in_place]
     box_links = [h.rstrip("/").rsplit("/", 1)[-1] for h in svg.xpath(".//*[local-name()='a']/@href")]
     (text,) = doc.xpath("//div[contains(@class, 'gr-map-text')]")
     list_links = [h.rstrip("/").rsplit("/", 1)[-1] for h in text.xpath(".//a/@href")]
@@ -183,7 +179,7 @@ def test_place_page_map_links_every_body_and_lists_it(
         assert (real_site / "places" / place / href / "index.html").resolve().exists(), href
 
 
-WORD_KEYS = {**{label.lower(): key for key, label in LABELS.items()}, "overdue": "overdue"}
+WORD_KEYS = {label.lower(): key for key, label in FILTER_LABELS.items()}
 
 
 def register_counts(site: Path, url: str) -> Counter[str]:

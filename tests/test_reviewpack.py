@@ -188,7 +188,9 @@ def test_round_trip(data: Path, tmp_path: Path) -> None:
     }
     # "since your last review" (2020-06-15): a new update on the risk share and a deadline now passed
     since = (site / "review-pack" / "bolton" / "healthwatch-bolton" / "index.html").read_text(encoding="utf-8")
-    assert "15 June 2020" in since and "now overdue" in since and "new update (the body), 1 February 2021" in since
+    assert "15 June 2020" in since and "new update (the body), 1 February 2021" in since
+    # due December 2020, after Bolton's newest evidence (the verdicts of 15 June 2020): not reported, not overdue
+    assert "fell due: December 2020" in since and "not reported since 15 June 2020" in since
     assert "bolton-ms-pool" not in since  # nothing changed on it since the verdict
     wb = openpyxl.load_workbook(site / "review-pack" / "bolton" / "healthwatch-bolton.xlsx")
     ids = [row[0].value for row in wb["Review pack"].iter_rows(min_row=HEADER_ROW + 1)]
@@ -520,11 +522,24 @@ def test_since_view_rows_come_from_the_adapter(data: Path) -> None:
     assert pack.since == date(2020, 6, 15)
     changes = {r.id: r.changes for r in pack.rows}
     assert changes == {
-        "bolton-cm-engage": ("now overdue",),
+        "bolton-cm-engage": ("fell due: December 2020",),
         "bolton-cm-risk": ("new update (the body), 1 February 2021: In progress",),
     }
+    engage = next(r for r in pack.rows if r.id == "bolton-cm-engage")
+    assert (engage.overdue, engage.not_reported_since) == (False, date(2020, 6, 15))  # the newest Bolton evidence
     pool = next(r for r in pack_rows(index, derive(index, AS_OF), "bolton").rows if r.id == "bolton-ms-pool")
     assert (pool.verdict, pool.verdict_by, pool.own_status, pool.overdue) == ("missed", REVIEWER, "planned", True)
+    # A later Bolton paper moves the horizon past December 2020: the item is now overdue.
+    with (data / "reviews" / "sources.yml").open("a", encoding="utf-8") as fh:
+        fh.write(
+            "- id: src-bolton-2021-03\n  title: A later Bolton paper\n  date: 1 March 2021\n  places: [bolton]\n"
+            "  outline: [{ref: '1', title: Everything}]\n"
+        )
+    index, problems = check(data)
+    assert problems == []
+    pack = pack_rows(index, derive(index, AS_OF), "bolton", REVIEWER)
+    changes = {r.id: r.changes for r in pack.rows}
+    assert changes["bolton-cm-engage"] == ("now overdue",)
 
 
 def _soffice() -> str:

@@ -25,7 +25,7 @@ from conftest import FIXTURES
 from govreg.build import check, generate
 from govreg.dates import Period, parse_period
 from govreg.derive import derive
-from govreg.status import LABELS, OPEN, RULE_TEXT, Entry, label_of, status_at, steps
+from govreg.status import FILTER_LABELS, OPEN, RULE_TEXT, Entry, Judged, status_at, steps
 
 AS_OF = date(2021, 3, 24)
 STATUSES = ["planned", "in-progress", "done", "changed", "superseded", "missed", "dropped"]
@@ -46,7 +46,7 @@ def test_status_as_at_boundaries() -> None:
         (date(2019, 11, 30), "done", False),
     ]
     for day, status, overdue in cases:
-        got = status_at(timeline, due, day)
+        got = status_at(timeline, Judged(due), day)
         assert (day, got.status, got.overdue) == (day, status, overdue)
 
 
@@ -57,28 +57,63 @@ def test_voices_are_kept_apart() -> None:
         _entry("1 April 2019", "done", "independent", "hw-b"),
     )
     day = date(2020, 1, 1)
-    assert status_at(timeline, None, day, "self").status == "in-progress"
-    assert status_at(timeline, None, day, "independent", "hw-a").status == "missed"
-    assert status_at(timeline, None, day, "independent").status == "done"
-    assert status_at(timeline, None, day).status == "done"
+    assert status_at(timeline, Judged(None), day, "self").status == "in-progress"
+    assert status_at(timeline, Judged(None), day, "independent", "hw-a").status == "missed"
+    assert status_at(timeline, Judged(None), day, "independent").status == "done"
+    assert status_at(timeline, Judged(None), day).status == "done"
 
 
 def test_closed_statuses_are_never_overdue() -> None:
     due = parse_period("2018/19")
     for status in STATUSES:
-        got = status_at((_entry("1 May 2018", status),), due, date(2020, 1, 1))
+        got = status_at((_entry("1 May 2018", status),), Judged(due), date(2020, 1, 1))
         assert got.overdue == (status in OPEN), status
 
 
 def test_steps_change_only_when_the_status_does() -> None:
     timeline = (_entry("1 July 2018", "planned"), _entry("1 August 2018", "planned"), _entry("Autumn 2019", "done"))
-    got = steps(timeline, parse_period("2018/19"))
+    got = steps(timeline, Judged(parse_period("2018/19")))
     assert [(s.start, s.status, s.overdue) for s in got] == [
         (None, "no-evidence", False),
         (date(2018, 7, 1), "planned", False),
         (date(2019, 4, 1), "planned", True),
         (date(2019, 11, 30), "done", False),
     ]
+
+
+def test_overdue_is_judged_against_the_place_horizon() -> None:
+    """Due before the place's last paper and open: overdue. Due after it, before the day: not reported since it."""
+    timeline = (_entry("1 July 2018", "planned"),)
+    judged = Judged(parse_period("2018/19"), (date(2018, 7, 1), date(2019, 1, 8), date(2020, 6, 1)))
+    cases = [
+        (date(2019, 3, 31), False, None),  # not yet due
+        (date(2019, 6, 1), False, date(2019, 1, 8)),  # fell due after the last paper (8 January 2019)
+        (date(2020, 5, 31), False, date(2019, 1, 8)),
+        (date(2020, 6, 1), True, None),  # a paper after the due date, and still open: overdue
+    ]
+    for day, overdue, unreported in cases:
+        got = status_at(timeline, judged, day)
+        assert (day, got.overdue, got.unreported) == (day, overdue, unreported)
+    assert status_at(timeline, judged, date(2019, 6, 1)).label == "Planned (not reported since 8 January 2019)"
+    assert status_at(timeline, judged, date(2019, 6, 1)).filter == "not-reported"
+    # the browser's steps change on the day the horizon moves past the due date
+    got = [(s.start, s.filter) for s in steps(timeline, judged)]
+    assert got == [
+        (None, "no-evidence"),
+        (date(2018, 7, 1), "planned"),
+        (date(2019, 4, 1), "not-reported"),
+        (date(2020, 6, 1), "overdue"),
+    ]
+
+
+def test_an_undated_item_says_how_old_its_status_is() -> None:
+    judged = Judged(None, (date(2019, 7, 15),), made=date(2019, 7, 15))
+    got = status_at((_entry("1 August 2019", "planned"),), judged, date(2022, 7, 1))
+    assert (got.quiet, got.label) == (date(2019, 8, 1), "Planned (no evidence since 1 August 2019)")
+    none = status_at((), judged, date(2022, 7, 1))
+    assert none.label == "No evidence (no evidence since 15 July 2019)"
+    done = status_at((_entry("1 August 2019", "done"),), judged, date(2022, 7, 1))
+    assert (done.quiet, done.label) == (None, "Done")
 
 
 def test_hostile_hx_ms_shows_one_status_everywhere() -> None:
@@ -139,8 +174,11 @@ def _lookup(step_list: list[dict[str, object]], day: date) -> dict[str, object]:
     return found
 
 
-def _oracle(entries: list[tuple[date, str, str, str | None]], due: Period, day: date) -> tuple[str, bool, str, str]:
-    """The rule, read literally: latest entry by day (data order on ties), per voice."""
+def _oracle(
+    entries: list[tuple[date, str, str, str | None]], due: Period, day: date, local: list[date]
+) -> tuple[str, bool, str, str]:
+    """The rule, read literally: latest entry by day (data order on ties), per voice; overdue when the due
+    period ended before the place's newest local evidence by the day (`local`: its papers and reviews)."""
 
     def latest(keep: list[tuple[date, str, str, str | None]]) -> str:
         counted = [(d, i, s) for i, (d, s, _, _) in enumerate(keep) if d <= day]
@@ -149,7 +187,8 @@ def _oracle(entries: list[tuple[date, str, str, str | None]], due: Period, day: 
     overall = latest(entries)
     own = latest([e for e in entries if e[2] == "self"])
     independent = latest([e for e in entries if e[2] == "independent"])
-    overdue = bool(due.end and due.end < day and overall in OPEN)
+    horizon = max((d for d in local if d <= day), default=None)
+    overdue = bool(due.end and horizon and due.end < min(horizon, day) and overall in OPEN)
     return overall, overdue, own, independent
 
 
@@ -159,7 +198,14 @@ MINI_SOURCES = """
   date: 1 April 2018
   places: [here]
   outline: [{ref: "1", title: Everything}]
+- id: src-b
+  title: A later paper about the place
+  date: 1 January 2020
+  places: [here]
+  outline: [{ref: "1", title: Everything}]
 """
+LOCAL_PAPERS = [date(2018, 4, 1), date(2020, 1, 1)]
+"""The place's papers: with the reviews, its local evidence (the horizon moves on these days)."""
 PLACES = "- {id: here, name: Here, type: borough}\n"
 ORGS = """
 - {id: hw-a, name: Healthwatch A, type: healthwatch, places: [here]}
@@ -223,10 +269,11 @@ def test_every_place_agrees_with_derive(
     entries_by_day = sorted(entries, key=lambda e: e[0])  # stable: data order within a day
 
     # derive agrees with the rule read literally, on every day that matters
-    checkpoints = sorted({AS_OF, *(e[0] for e in entries), due_day, due_day + timedelta(days=1), date(2018, 4, 1)})
+    local = LOCAL_PAPERS + [day for _, day, _, _ in reviews]
+    checkpoints = sorted({AS_OF, *(e[0] for e in entries), *local, due_day, due_day + timedelta(days=1)})
     for day in checkpoints:
         got = derived.standing_on("m", day)
-        overall, overdue, own, independent = _oracle(entries_by_day, due, day)
+        overall, overdue, own, independent = _oracle(entries_by_day, due, day, local)
         assert (got.overall.status, got.overall.overdue) == (overall, overdue), day
         assert got.own.status == own, day
         assert (got.independent.status if got.independent else "no-evidence") == independent, day
@@ -261,14 +308,14 @@ def test_every_place_agrees_with_derive(
         if path.startswith("as-at/") and path != "as-at/index.md":
             day = date.fromisoformat(path[6:16])
             expected = derived.standing_on("m", day).overall
-            assert _as_at_count(str(content)) == (LABELS[expected.status] if not expected.overdue else "Overdue"), path
+            assert _as_at_count(str(content)) == FILTER_LABELS[expected.filter], path
 
     pack = next(iter(csv.DictReader(io.StringIO(str(files["review-pack/here.csv"])))))
     assert pack["own_status"] == standing.own.status
     assert pack["independent_verdict"] == (standing.independent.status if standing.independent else "not yet reviewed")
 
     ics = bytes(files["milestones.ics"]).decode("utf-8").replace("\r\n ", "")
-    assert f"Status as at {AS_OF.isoformat()}: {label_of(standing.overall.status, standing.overall.overdue)}" in ics
+    assert f"Status as at {AS_OF.isoformat()}: {standing.overall.label}" in ics
 
     stale = {f.records for rule, found in derived.findings if rule.id == "stale-overdue" for f in found}
     last = standing.overall.entry.day if standing.overall.entry else None

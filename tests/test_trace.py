@@ -23,7 +23,7 @@ from govreg.load import format_path
 from govreg.models import Commitment, Milestone
 from govreg.models.common import StatusUpdate, iter_models
 from govreg.problems import report
-from govreg.status import sort_timeline, status_at
+from govreg.status import Judged, sort_timeline, status_at
 from govreg.trace import source_day, sources_in_order, trace_rows, traced_items
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -205,7 +205,7 @@ def test_an_item_its_own_paper_reports_as_happened_is_not_planned_there(index: I
         day = sources[sid].date.end or source_day(sources[sid])
         same_day = [u for u in updates if u.date.end == day]
         timeline = sort_timeline(entries_of(updates))
-        if any(u.status != "planned" for u in same_day) and status_at(timeline, None, day).status == "planned":
+        if any(u.status != "planned" for u in same_day) and status_at(timeline, Judged(None), day).status == "planned":
             bad.append(f"{item_id}: its own paper reports it, but it is 'planned' as at {day}")
     derived = derive(index, date(2021, 3, 24))
     for item_id, expected in SELF_REPORTED.items():

@@ -40,7 +40,7 @@
           var steps = code && data.records[code.textContent];
           if (!steps || !badge) return;
           var s = stepAt(steps, day);
-          badge.className = "gr-badge gr-" + (s.overdue ? "overdue" : s.status);
+          badge.className = "gr-badge gr-" + s.filter;
           badge.textContent = s.label;
         });
         note.textContent = " Status shown as at " + day + ".";

@@ -67,7 +67,7 @@ def resolve_as_of(explicit: str | None, configured: str | None = None, environ: 
 
 def evidence_dates(index: Index) -> list[tuple[str, tuple[str | int, ...], Period]]:
     """(record id, path, date) of every date that says when something was known or happened:
-    sources and reviews (their date), status updates and body history events (anywhere in a record).
+    sources, reviews and national changes (their date), status updates and body history events (anywhere in a record).
 
     Due dates, meeting dates and holders' terms are plans or facts about the future, not evidence.
     """
@@ -76,7 +76,7 @@ def evidence_dates(index: Index) -> list[tuple[str, tuple[str | int, ...], Perio
 
     out: list[tuple[str, tuple[str | int, ...], Period]] = []
     for rid, item in index.records.items():
-        if item.kind.name in ("source", "review"):
+        if item.kind.name in ("source", "review", "reform"):
             out.append((rid, ("date",), item.record.date))  # type: ignore[attr-defined]
         for path, model in iter_models(item.record):
             if isinstance(model, StatusUpdate | BodyEvent):

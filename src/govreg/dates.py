@@ -226,3 +226,8 @@ def quarter_ends(first: date, last: date) -> list[date]:
 def from_epoch(seconds: str) -> date:
     """The UTC date of a SOURCE_DATE_EPOCH value."""
     return date(1970, 1, 1) + timedelta(seconds=int(seconds)) // timedelta(days=1) * timedelta(days=1)
+
+
+def day_text(day: date) -> str:
+    """A day as pages and messages print it: '24 March 2021'."""
+    return f"{day:%-d %B %Y}"

@@ -18,11 +18,13 @@ from .checks import Finding, Inputs, Rule, run_checks
 from .compliance import Compliance, compliance
 from .dates import Period
 from .dump import records_json, version_of
+from .horizon import Dated, Horizon, horizons_on, local_evidence, national_evidence
 from .index import Index
-from .models import KINDS, Body, Place, PrincipleSet, Review, Source
+from .lifecycle import Life, SeatFate, changes_of, lives_on, seat_fates, transfer_of
+from .models import KINDS, Body, NationalChange, Place, PrincipleSet, Review, Source
 from .models.common import Citation, StatusUpdate, iter_models
 from .models.milestone import Tracked
-from .status import LABELS, Entry, Standing, Step, sort_timeline, standing_at, steps
+from .status import LABELS, Entry, Judged, Standing, Step, sort_timeline, standing_at, steps
 from .trace import TraceRow, trace_rows
 
 TRACKED_KINDS = ("milestone", "commitment")
@@ -88,10 +90,21 @@ class Derived:
     """Record id -> later records of the same plan (the reverse of `continues`)."""
     trace: Mapping[str, tuple[TraceRow, ...]]
     """Source id -> its items, each with what every later paper said about it (oldest paper first)."""
-    dues: Mapping[str, Period | None]
-    """Due period of each tracked record (for `standing_on`)."""
-    body_status: Mapping[str, str | None]
-    """Body id -> its status as at the as-of date (`body_status_on`); None when it has no history."""
+    judged: Mapping[str, Judged]
+    """What each tracked record's status is judged against: due period, its places' evidence days, first paper."""
+    life: Mapping[str, Life]
+    """Organisation or body id -> in place or not as at the as-of date, since when and why (`lifecycle`)."""
+    seat_fates: Mapping[str, tuple[SeatFate, ...]]
+    """Body id -> its seats drawn from organisations that have ended (bodies in place only)."""
+    horizons: Mapping[str, Horizon]
+    """Place id -> how far the evidence about it reaches as at the as-of date."""
+    local_evidence: Mapping[str, Dated]
+    """Place id -> (day, record id) of its local evidence, oldest first (horizons on other days)."""
+    national_evidence: Mapping[str, Dated]
+    changes: Mapping[str, NationalChange]
+    """National changes by id."""
+    newest: tuple[date, str] | None
+    """(day, record id) of the newest evidence the register holds by the as-of date, local or national."""
     tracked_by_place: Mapping[str, tuple[str, ...]]
     """Place id -> its tracked record ids, in `tracked` order (review packs ask for each place often)."""
 
@@ -99,7 +112,20 @@ class Derived:
         """Every voice on a tracked record as at another day, by the same rule."""
         if day == self.as_of:
             return self.standing[rid]
-        return standing_at(self.timelines[rid], self.dues[rid], day)
+        return standing_at(self.timelines[rid], self.judged[rid], day)
+
+    def successor(self, org: str, what: str) -> str | None:
+        """Who took over `what` ('seats', 'functions', 'budgets') of an organisation that has ended, if recorded."""
+        life = self.life.get(org)
+        change = self.changes.get(life.change) if life is not None and life.change else None
+        passed = transfer_of(change, org, what) if change else None
+        return passed.successor if passed else None
+
+    def horizons_on(self, day: date) -> dict[str, Horizon]:
+        """Every place's evidence horizon as at another day, by the same rule."""
+        if day == self.as_of:
+            return dict(self.horizons)
+        return horizons_on(self.local_evidence, self.national_evidence, list(self.horizons), day)
 
 
 def entries_of(updates: list[StatusUpdate]) -> list[Entry]:
@@ -147,15 +173,19 @@ def _known_by(period: Period) -> date:
     return period.end or period.start or date.min
 
 
-def body_status_on(body: Body, day: date) -> str | None:
-    """A body's status as at `day`: that of its latest history event known by then.
+def _judged(index: Index, rec: Tracked, local: Mapping[str, Dated]) -> Judged:
+    """The item's due period, the days of its places' local evidence, and the day of its first paper."""
+    days = sorted({day for place in rec.places for day, _ in local.get(place, ())})
+    papers = [index.get(c.source) for c in getattr(rec, "cites", ()) if c.source in index.records]
+    made = min((_known_by(p.date) for p in papers if isinstance(p, Source)), default=None)
+    return Judged(rec.due, tuple(days), made)
 
-    None when the body has no history (status not recorded); "not-yet" when every
-    event is later than `day` (the body did not exist yet)."""
-    if not body.history:
-        return None
-    known = [ev for ev in body.history if _known_by(ev.date) <= day]
-    return str(known[-1].status) if known else "not-yet"
+
+def _newest(horizons: Mapping[str, Horizon]) -> tuple[date, str] | None:
+    found = [(h.local, h.local_from) for h in horizons.values()] + [
+        (h.national, h.national_from) for h in horizons.values()
+    ]
+    return max(((day, rid) for day, rid in found if day and rid), default=None)
 
 
 def _tracked(index: Index) -> list[Tracked]:
@@ -231,8 +261,17 @@ def derive(index: Index, as_of: date) -> Derived:
     reviews = _reviews(index)
     tracked = _tracked(index)
     timelines = {rec.id: timeline_of(rec, reviews.get(rec.id, ())) for rec in tracked}
-    dues = {rec.id: rec.due for rec in tracked}
-    standing = {rid: standing_at(t, dues[rid], as_of) for rid, t in timelines.items()}
+    local, national = local_evidence(index), national_evidence(index)
+    judged = {rec.id: _judged(index, rec, local) for rec in tracked}
+    standing = {rid: standing_at(t, judged[rid], as_of) for rid, t in timelines.items()}
+    horizons = horizons_on(local, national, [p.id for p in index.of_kind("place")], as_of)
+    orgs, bodies = lives_on(index, as_of)
+    changes = {c.id: c for c in changes_of(index)}
+    fates = {
+        b.id: found
+        for b in index.of_kind("body")
+        if isinstance(b, Body) and bodies[b.id].in_place and (found := seat_fates(b, orgs, changes))
+    }
 
     below: dict[str, list[str]] = defaultdict(list)
     for b in index.of_kind("body"):
@@ -278,7 +317,7 @@ def derive(index: Index, as_of: date) -> Derived:
         tracked=tuple(rec.id for rec in tracked),
         timelines=MappingProxyType(timelines),
         standing=MappingProxyType(standing),
-        steps=MappingProxyType({rid: steps(t, dues[rid]) for rid, t in timelines.items()}),
+        steps=MappingProxyType({rid: steps(t, judged[rid]) for rid, t in timelines.items()}),
         reviews=MappingProxyType(reviews),
         events=_events(index, as_of),
         linked_from=MappingProxyType(_linked_from(index)),
@@ -291,10 +330,14 @@ def derive(index: Index, as_of: date) -> Derived:
         compliance=inputs.compliance,
         continued_by=MappingProxyType({k: tuple(sorted(v)) for k, v in continued_by.items()}),
         trace=MappingProxyType({k: tuple(v) for k, v in trace_rows(index).items()}),
-        dues=MappingProxyType(dues),
-        body_status=MappingProxyType(
-            {b.id: body_status_on(b, as_of) for b in index.of_kind("body") if isinstance(b, Body)}
-        ),
+        judged=MappingProxyType(judged),
+        life=MappingProxyType(orgs | bodies),
+        seat_fates=MappingProxyType(fates),
+        horizons=MappingProxyType(horizons),
+        local_evidence=MappingProxyType(local),
+        national_evidence=MappingProxyType(national),
+        changes=MappingProxyType(changes),
+        newest=_newest(horizons),
         tracked_by_place=MappingProxyType({k: tuple(v) for k, v in by_place.items()}),
     )
 

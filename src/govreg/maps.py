@@ -401,9 +401,6 @@ def figure(g: Graph, note: str = "", cache: dict[str, str] | None = None) -> MD:
 # ---------------------------------------------------------------- graphs from the register
 
 
-GONE = ("replaced", "abolished", "not-yet")
-
-
 def place_graph(
     index: Index, derived: Derived, place_id: str, url: Callable[[str], str], uid: str | None = None
 ) -> tuple[Graph, list[str]]:
@@ -412,13 +409,14 @@ def place_graph(
     (bodies proposed or in shadow form; bodies no longer in place)."""
     place = index.get(place_id)
     day = derived.as_of
-    status = derived.body_status
+    life = derived.life
     ids = dict(derived.in_place.get(place_id, ())).get("body", ())
     bodies = [b for b in (index.get(i) for i in ids) if isinstance(b, Body)]
     mine = {b.id for b in bodies}
     nodes: dict[str, Node] = {}
     edges: list[Edge] = []
     gone: list[str] = []
+    ended: dict[str, str] = {}
     pending: list[str] = []
 
     def add_other(rid: str) -> None:
@@ -431,19 +429,21 @@ def place_graph(
             rec.title_text(),
             url(rid),
             "outside" if is_body else "organisation",
-            status.get(rid) if is_body else None,
+            life[rid].status if is_body else None,
             str(getattr(rec, "type", "") or "").replace("-", " "),
         )
 
     live = []
     for b in bodies:
-        st = status[b.id]
-        if st in GONE:
-            if st != "not-yet":
-                gone.append(f"{b.title_text()} ({STATUS_WORDS[st]})")
+        st = life[b.id]
+        if not st.in_place:
+            if st.status != "not-yet":
+                when = f" on {st.since:%-d %B %Y}" if st.since else ""
+                why = f", with {index.title(st.host)}" if st.host else ""
+                gone.append(f"{b.title_text()} ({STATUS_WORDS[st.status or '']}{when}{why})")
             continue
         live.append(b)
-        nodes[b.id] = Node(b.id, b.title_text(), url(b.id), "body", st, b.type.replace("-", " "))
+        nodes[b.id] = Node(b.id, b.title_text(), url(b.id), "body", st.status, b.type.replace("-", " "))
     live_ids = {b.id for b in live}
     for b in live:
         for t in dict.fromkeys(b.reports_to):
@@ -452,11 +452,14 @@ def place_graph(
             add_other(t)
             edges.append(Edge(b.id, t, "reports-to"))
         for o in dict.fromkeys(b.hosted_by):
+            if o in life and not life[o].in_place:
+                ended.setdefault(o, f"{index.title(o)} ({life[o].reason})")
+                continue
             add_other(o)
             edges.append(Edge(b.id, o, "formed-by"))
     for b in live:
         for other in derived.reported_by.get(b.id, ()):
-            if other in mine or status.get(other) in GONE:
+            if other in mine or not life[other].in_place:
                 continue
             pending.append(other)
             edges.append(Edge(other, b.id, "reports-to"))
@@ -478,6 +481,10 @@ def place_graph(
         notes.append("Proposed or in shadow form: " + ", ".join(shadow) + ".")
     if gone:
         notes.append("No longer in place, not drawn: " + ", ".join(gone) + ".")
+    if ended:
+        notes.append(
+            "Organisations that formed bodies drawn here and no longer exist: " + "; ".join(ended.values()) + "."
+        )
     return g, notes
 
 

@@ -23,11 +23,12 @@ from here (the browser through the steps published in `data/status.json`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from .dates import Period
+from .dates import Period, day_text
 from .models.common import Citation
 
 Voice = Literal["self", "independent"]
@@ -39,8 +40,12 @@ RULE_TEXT = (
     "latest entry counting by then; entries counting on the same day keep the order they are written in "
     '(updates first, then reviews). With no entry, the status is "No evidence". The register shows three '
     "voices: the body's own (the updates it reports on itself), each independent reviewer's, and the "
-    "register's status, which is the most recent evidence whoever gave it. An item is overdue when its due "
-    "period ended before the date and its status is still open: no evidence, planned or in progress."
+    "register's status, which is the most recent evidence whoever gave it. Each voice is judged against "
+    "its place's evidence horizon, the date of the newest local evidence the register holds about the "
+    "place by the date. An item is overdue when its due period ended before that horizon and its status "
+    "is still open (no evidence, planned or in progress); an open item whose due period ended after the "
+    'horizon but before the date is "not reported since" the horizon, counted apart from overdue; an open '
+    'item with no due date says "no evidence since" its latest entry, or since the paper that recorded it.'
 )
 """The rule in plain words, as the About and Data model pages print it."""
 
@@ -59,23 +64,56 @@ LABELS = {
 OPEN = frozenset({"no-evidence", "planned", "in-progress"})
 """Statuses that leave an item open: past its due period, an open item is overdue."""
 
-ORDER = ["overdue", "no-evidence", "planned", "in-progress", "changed", "missed", "done", "superseded", "dropped"]
+ORDER = [
+    "overdue",
+    "not-reported",
+    "no-evidence",
+    "planned",
+    "in-progress",
+    "changed",
+    "missed",
+    "done",
+    "superseded",
+    "dropped",
+]
 """The order registers list statuses in (filters, counts)."""
 
+FILTER_LABELS = {
+    **LABELS,
+    "overdue": "Overdue",
+    "not-reported": "Not reported since the last local paper",
+}
+"""The words for each register filter: every status, and the two that judge open items against the horizon."""
 
-def label_of(status: str, overdue: bool = False) -> str:
-    """The words a page shows for a status, e.g. 'In progress (overdue)'."""
-    return LABELS[status] + (" (overdue)" if overdue else "")
+
+def label_of(status: str, overdue: bool = False, unreported: date | None = None, quiet: date | None = None) -> str:
+    """The words a page shows for a status, e.g. 'In progress (overdue)',
+    'Planned (not reported since 8 January 2021)', 'Planned (no evidence since 15 July 2019)'."""
+    if overdue:
+        return LABELS[status] + " (overdue)"
+    if unreported is not None:
+        return f"{LABELS[status]} (not reported since {day_text(unreported)})"
+    if quiet is not None:
+        return f"{LABELS[status]} (no evidence since {day_text(quiet)})"
+    return LABELS[status]
 
 
-def filter_of(status: str, overdue: bool) -> str:
-    """The register filter an item falls in: its status, or 'overdue'."""
-    return "overdue" if overdue else status
+def filter_of(status: str, overdue: bool, unreported: date | None = None) -> str:
+    """The register filter an item falls in: 'overdue', 'not-reported', or its status."""
+    if overdue:
+        return "overdue"
+    return "not-reported" if unreported is not None else status
 
 
 def known_by(period: Period) -> date:
     """The day from which an entry dated `period` counts."""
     return period.end or period.start or date.min
+
+
+def horizon_at(days: tuple[date, ...], day: date) -> date | None:
+    """The evidence horizon on `day`: the newest of `days` (sorted) on or before it, or None."""
+    i = bisect_right(days, day)
+    return days[i - 1] if i else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,28 +139,51 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class StatusAt:
-    """A status as at one day, with the entry it comes from."""
+    """A status as at one day, with the entry it comes from and how far the evidence reaches."""
 
     status: str
     entry: Entry | None
     overdue: bool
+    """Open, and due before the place's evidence horizon: a later paper could have reported it done."""
+    unreported: date | None = None
+    """Open, due before the day but after the horizon: the horizon (not reported since then)."""
+    quiet: date | None = None
+    """Open with no due date: the day of the latest evidence on it (no evidence since then)."""
 
     @property
     def label(self) -> str:
-        return label_of(self.status, self.overdue)
+        return label_of(self.status, self.overdue, self.unreported, self.quiet)
 
     @property
     def css(self) -> str:
-        return "gr-" + filter_of(self.status, self.overdue)
+        return "gr-" + self.filter
 
     @property
     def filter(self) -> str:
-        return filter_of(self.status, self.overdue)
+        return filter_of(self.status, self.overdue, self.unreported)
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """What a status is judged against, besides its timeline: due period, horizon, first record."""
+
+    due: Period | None
+    horizon: tuple[date, ...] = ()
+    """Days of the local evidence on the item's places, sorted (empty: judge against the day itself)."""
+    made: date | None = None
+    """The day the item was first recorded (its earliest paper), for 'no evidence since'."""
+
+    def horizon_on(self, day: date) -> date:
+        """The day open items are judged against on `day`: its place's evidence horizon then, else `day`."""
+        if not self.horizon:
+            return day
+        found = horizon_at(self.horizon, day)
+        return min(found, day) if found is not None else date.min
 
 
 def status_at(
     timeline: tuple[Entry, ...],
-    due: Period | None,
+    judged: Judged,
     day: date,
     voice: Voice | None = None,
     reviewer: str | None = None,
@@ -140,8 +201,18 @@ def status_at(
         if (voice is None or entry.voice == voice) and (reviewer is None or (entry.by or "") == reviewer):
             latest = entry
     status = latest.status if latest else "no-evidence"
-    overdue = bool(due is not None and due.ended_before(day) and status in OPEN)
-    return StatusAt(status, latest, overdue)
+    if status not in OPEN:
+        return StatusAt(status, latest, False)
+    due = judged.due
+    if due is None:
+        heard = latest.day if latest else (judged.made if judged.made and judged.made <= day else None)
+        return StatusAt(status, latest, False, quiet=heard)
+    horizon = judged.horizon_on(day)
+    if due.ended_before(horizon):
+        return StatusAt(status, latest, True)
+    if due.ended_before(day):
+        return StatusAt(status, latest, False, unreported=horizon if horizon > date.min else None)
+    return StatusAt(status, latest, False)
 
 
 def sort_timeline(entries: list[Entry]) -> tuple[Entry, ...]:
@@ -167,15 +238,15 @@ class Standing:
         return self.independent is not None and self.independent.status != self.own.status
 
 
-def standing_at(timeline: tuple[Entry, ...], due: Period | None, day: date) -> Standing:
+def standing_at(timeline: tuple[Entry, ...], judged: Judged, day: date) -> Standing:
     """Every voice on one record as at `day`."""
     reviewers = sorted({e.by or "" for e in timeline if e.voice == "independent" and e.day <= day})
-    verdicts = tuple((r, status_at(timeline, due, day, "independent", r)) for r in reviewers)
-    independent = status_at(timeline, due, day, "independent")
+    verdicts = tuple((r, status_at(timeline, judged, day, "independent", r)) for r in reviewers)
+    independent = status_at(timeline, judged, day, "independent")
     return Standing(
         day=day,
-        overall=status_at(timeline, due, day),
-        own=status_at(timeline, due, day, "self"),
+        overall=status_at(timeline, judged, day),
+        own=status_at(timeline, judged, day, "self"),
         reviewers=verdicts,
         independent=independent if independent.entry is not None else None,
     )
@@ -183,30 +254,45 @@ def standing_at(timeline: tuple[Entry, ...], due: Period | None, day: date) -> S
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """From `start` (None: from the beginning) the overall status is `status`, until the next step."""
+    """From `start` (None: from the beginning) the overall status is `at`, until the next step."""
 
     start: date | None
-    status: str
-    overdue: bool
+    at: StatusAt
+
+    @property
+    def status(self) -> str:
+        return self.at.status
+
+    @property
+    def overdue(self) -> bool:
+        return self.at.overdue
 
     @property
     def label(self) -> str:
-        return label_of(self.status, self.overdue)
+        return self.at.label
+
+    @property
+    def filter(self) -> str:
+        return self.at.filter
 
 
-def steps(timeline: tuple[Entry, ...], due: Period | None) -> tuple[Step, ...]:
+def steps(timeline: tuple[Entry, ...], judged: Judged) -> tuple[Step, ...]:
     """The overall status as a step function of the date, for the browser's date picker.
 
     Why: the picker must give the same answer as every page for any date without a
-    copy of the rule; the status only changes on the days entries count from and on
-    the day after the due period ends, so those days are all it needs.
+    copy of the rule; the status only changes on the days entries count from, on the
+    days the place's evidence horizon moves, on the day the item was first recorded and
+    on the day after the due period ends, so those days are all it needs.
     """
-    days = sorted({e.day for e in timeline} | ({due.end + timedelta(days=1)} if due and due.end else set()))
-    out: list[Step] = []
-    first = status_at(timeline, due, date.min)
-    out.append(Step(None, first.status, first.overdue))
-    for day in days:
-        st = status_at(timeline, due, day)
-        if (st.status, st.overdue) != (out[-1].status, out[-1].overdue):
-            out.append(Step(day, st.status, st.overdue))
+    due = judged.due
+    days = {e.day for e in timeline} | set(judged.horizon)
+    if due and due.end:
+        days.add(due.end + timedelta(days=1))
+    if judged.made:
+        days.add(judged.made)
+    out = [Step(None, status_at(timeline, judged, date.min))]
+    for day in sorted(days):
+        st = status_at(timeline, judged, day)
+        if (st.status, st.label) != (out[-1].status, out[-1].label):
+            out.append(Step(day, st))
     return tuple(out)

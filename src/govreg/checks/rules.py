@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from . import bodies, budgets, glossary, requirements, stale
+from . import bodies, budgets, glossary, requirements, stale, unreported
 from .rule import Rule
 
 RULES: tuple[Rule, ...] = (
     stale.RULE,
+    unreported.RULE,
     bodies.NO_CHAIR,
     bodies.NO_DECISION_RULE,
     requirements.REQUIREMENT_NOT_MET,

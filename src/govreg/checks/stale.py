@@ -25,7 +25,8 @@ def run(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
 RULE = Rule(
     "stale-overdue",
     "Overdue with no update for six months",
-    "A milestone or commitment whose due period has ended while its status is still open (no evidence, "
-    "planned or in progress), with no update or review in the six months before the as-of date.",
+    "A milestone or commitment whose due period ended before the newest local paper about its place while its "
+    "status is still open (no evidence, planned or in progress), with no update or review in the six months "
+    "before the as-of date.",
     run,
 )

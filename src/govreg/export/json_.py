@@ -9,7 +9,7 @@ from ..dump import json_text
 from ..index import Index
 from ..models import KINDS
 from ..output import Output, data_file
-from ..status import LABELS, OPEN
+from ..status import LABELS, OPEN, RULE_TEXT
 from ..urls import REGISTER_JSON, STATUS_JSON, url_of
 from .compliance_ import compliance_json
 
@@ -19,7 +19,14 @@ def _iso(day: Any) -> str | None:
 
 
 def _status(st: Any) -> dict[str, Any]:
-    return {"status": st.status, "overdue": st.overdue, "label": st.label}
+    return {
+        "status": st.status,
+        "overdue": st.overdue,
+        "not_reported_since": _iso(st.unreported),
+        "no_evidence_since": _iso(st.quiet),
+        "filter": st.filter,
+        "label": st.label,
+    }
 
 
 def derived_json(index: Index, derived: Derived) -> dict[str, dict[str, Any]]:
@@ -33,8 +40,7 @@ def derived_json(index: Index, derived: Derived) -> dict[str, dict[str, Any]]:
             facts.update(due_start=_iso(due.start), due_end=_iso(due.end), due_precision=due.precision)
         standing = derived.standing.get(rid)
         if standing is not None:
-            facts.update(status=standing.overall.status, overdue=standing.overall.overdue)
-            facts["label"] = standing.overall.label
+            facts.update(_status(standing.overall))
             facts["own"] = _status(standing.own)
             facts["independent"] = _status(standing.independent) if standing.independent else None
             facts["reviewers"] = {by: _status(st) for by, st in standing.reviewers}
@@ -44,8 +50,30 @@ def derived_json(index: Index, derived: Derived) -> dict[str, dict[str, Any]]:
             ]
         if rid in derived.continued_by:
             facts["continued_by"] = list(derived.continued_by[rid])
-        if rid in derived.body_status:
-            facts["body_status"] = derived.body_status[rid]
+        life = derived.life.get(rid)
+        if life is not None:
+            facts["in_place"] = life.in_place
+            facts["lifecycle"] = {
+                "status": life.status,
+                "since": _iso(life.since),
+                "reason": life.reason,
+                "national_change": life.change,
+                "ended_with": life.host,
+            }
+            if item.kind.name == "body":
+                facts["body_status"] = life.status
+        fates = derived.seat_fates.get(rid)
+        if fates:
+            facts["seats_ended"] = [
+                {
+                    "seat": f.seat,
+                    "organisation": f.organisation,
+                    "since": _iso(f.since),
+                    "national_change": f.change,
+                    "successor": f.successor,
+                }
+                for f in fates
+            ]
         out[rid] = facts
     return out
 
@@ -63,8 +91,7 @@ def status_rule() -> dict[str, Any]:
     return {
         "labels": LABELS,
         "open": sorted(OPEN),
-        "rule": "See the About page: the latest entry counting by the day, overdue when the due period "
-        "ended before the day and the status is still open.",
+        "rule": RULE_TEXT,
     }
 
 
@@ -78,6 +105,15 @@ def register_json(index: Index, derived: Derived) -> str:
             "records": dict(derived.records),
             "derived": derived_json(index, derived),
             "status_rule": status_rule(),
+            "horizons": {
+                pid: {
+                    "local": _iso(h.local),
+                    "local_from": h.local_from,
+                    "national": _iso(h.national),
+                    "national_from": h.national_from,
+                }
+                for pid, h in sorted(derived.horizons.items())
+            },
             "checks": checks_json(derived),
             "compliance": compliance_json(index, derived),
         }
@@ -96,7 +132,14 @@ def status_json(derived: Derived) -> str:
             "as_of": derived.as_of.isoformat(),
             "records": {
                 rid: [
-                    {"from": _iso(s.start), "status": s.status, "overdue": s.overdue, "label": s.label} for s in steps
+                    {
+                        "from": _iso(s.start),
+                        "status": s.status,
+                        "overdue": s.overdue,
+                        "filter": s.filter,
+                        "label": s.label,
+                    }
+                    for s in steps
                 ]
                 for rid, steps in sorted(derived.steps.items())
             },

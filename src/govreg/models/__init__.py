@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .body import Body
 from .budget import Budget, Figure
+from .change import NationalChange
 from .common import Record
 from .glossary import GlossaryTerm, Theme
 from .milestone import Commitment, Milestone, Workstream
@@ -71,6 +72,13 @@ KINDS: tuple[Kind, ...] = (
         RuleSet,
         "Requirements held once and checked against every body they apply to, each with its citation.",
     ),
+    Kind(
+        "reforms",
+        "reform",
+        "National changes",
+        NationalChange,
+        "Acts, regulations and orders that end or establish every organisation of a type on a date.",
+    ),
     Kind("sources", "source", "Sources", Source, "The papers everything here is drawn from."),
     Kind("glossary", "term", "Glossary", GlossaryTerm, "Every abbreviation, explained."),
     Kind("themes", "theme", "Themes", Theme, "Shared ideas used to compare principles across places."),
@@ -91,6 +99,7 @@ __all__ = [
     "GlossaryTerm",
     "Kind",
     "Milestone",
+    "NationalChange",
     "OptionSet",
     "Organisation",
     "Place",

@@ -13,6 +13,11 @@ class Section(Strict):
     ref: str = Field(min_length=1, max_length=80, description="Locator as printed, e.g. '4.8', 'table 1', 'cover'.")
     title: Text = Field(description="Heading, or a few words saying what the passage is.")
     level: int = Field(default=1, ge=1, le=4, description="Nesting depth in the outline (1 = top).")
+    quote: Text | None = Field(
+        default=None,
+        description="For a source whose text the register does not hold (a web page): the exact sentence "
+        "relied on, verbatim, so a reader can find it on the page.",
+    )
 
 
 class Meeting(Strict):
@@ -46,6 +51,9 @@ class Source(Record):
         max_length=300,
         pattern=r"^https://[A-Za-z0-9./_-]+$",
         description="Where the paper is published, e.g. on legislation.gov.uk.",
+    )
+    read_on: PeriodField | None = Field(
+        default=None, description="For a web page: the day the register read it (pages change; this dates the quote)."
     )
     summary: Text | None = Field(default=None, description="What the paper is about, in plain English.")
     outline: list[Section] = Field(min_length=1, description="Sections and paragraphs, in the paper's order.")

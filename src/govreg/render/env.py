@@ -17,9 +17,10 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
+from ..dates import day_text
 from ..markup import MD, escape_text, html_text, rel
 from ..status import LABELS
-from .links import Links, badge, day_text, period, url_to, yesno
+from .links import Links, badge, period, url_to, yesno
 
 _SAFE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 
-from ..dates import Period
+from ..dates import Period, day_text
 from ..index import Index
 from ..markup import MD, anchor, escape_text, link, rel
 from ..models import BY_NAME, Kind
@@ -22,11 +22,6 @@ from ..urls import list_path, path_of, source_anchor_path, url_of_path
 def locator_words(at: str) -> str:
     """'4.8' -> 'paragraph 4.8'; named locators ('table 1', 'cover') as they are."""
     return f"paragraph {at}" if at[:1].isdigit() else at
-
-
-def day_text(day: object) -> str:
-    """A day as pages print it: '24 March 2021'."""
-    return f"{day:%-d %B %Y}"
 
 
 @dataclass

@@ -14,19 +14,20 @@ from ..derive import Derived
 from ..index import Index
 from ..markup import MD, html_text
 from ..models import BY_NAME
-from ..status import LABELS, ORDER
+from ..status import FILTER_LABELS, LABELS, ORDER
 from ..urls import register_path
 
-SHOWN = ["done", "in-progress", "planned", "changed", "overdue", "no-evidence"]
+SHOWN = ["done", "in-progress", "planned", "changed", "overdue", "not-reported", "no-evidence"]
 """The statuses with a colour of their own, in bar order; the rest (missed, superseded, dropped) share grey."""
 BAR_ORDER = [*SHOWN, *(s for s in ORDER if s not in SHOWN)]
-WORDS = {**LABELS, "overdue": "Overdue", "other": "Other"}
+WORDS = {**FILTER_LABELS, "other": "Other"}
 COLOURS = {
     "done": "#007f3b",
     "in-progress": "#005eb8",
     "planned": "#41b6e6",
     "changed": "#4c6272",
     "overdue": "#d5281b",
+    "not-reported": "#ffb81c",
     "no-evidence": "#ffffff",
     "other": "#aeb7bd",
 }
@@ -61,7 +62,12 @@ class PlaceSummary:
     id: str
     depth: int
     bodies: int
+    """Bodies in place as at the as-of date."""
+    ended: int
+    """Bodies of the place no longer in place (ended, replaced, or not yet in existence)."""
     kinds: list[KindSummary]
+    evidence: str
+    """How far the evidence about the place reaches, e.g. 'local papers up to 8 January 2021; ...'."""
     within: tuple[str, ...] = ()
     """Places below this one that have no summary of their own on the home page (a national register)."""
 
@@ -103,10 +109,13 @@ def place_summaries(index: Index, derived: Derived, most: int = HOME_PLACES) -> 
             noun = plural if len(mine) != 1 else k
             bar = status_bar(f"{pid}-{k}-bar", f"{len(mine)} {noun} in {index.title(pid)}", counts)
             kinds.append(KindSummary(k, plural, len(mine), counts, link, bar))
-        if deepest is not None and depth == deepest:
-            out.append(PlaceSummary(pid, depth, len(held.get("body", ())), kinds, tuple(below(pid))))
+        bodies = held.get("body", ())
+        live = sum(derived.life[b].in_place for b in bodies)
+        evidence = derived.horizons[pid].words()
+        within = tuple(below(pid)) if deepest is not None and depth == deepest else ()
+        out.append(PlaceSummary(pid, depth, live, len(bodies) - live, kinds, evidence, within))
+        if within:
             return
-        out.append(PlaceSummary(pid, depth, len(held.get("body", ())), kinds))
         for child in children.get(pid, []):
             visit(child, depth + 1)
 

@@ -17,13 +17,13 @@ from ..models import BY_NAME, KINDS, Kind, Place
 from ..models.milestone import Tracked
 from ..output import Output
 from ..reviewpack.since import since_views
-from ..status import LABELS, ORDER, RULE_TEXT, Standing
+from ..status import FILTER_LABELS, ORDER, RULE_TEXT, Standing
 from ..urls import as_at_page, changes_month, list_path, page_path, register_path, review_pack, trace_page
 from .compliance import checked_bodies
 from .context import Site
 from .overview import HOME_PLACES, KindSummary, legend, place_summaries
 from .place_maps import places_map
-from .views import record_view
+from .views import horizon_lines, record_view
 
 Put = Any  # the page writer: put(path, template, **values)
 
@@ -126,7 +126,7 @@ def _registers(site: Site, put: Put, kind: Kind) -> None:
     owners = sorted({o for x in rows for o in x["owners"]})
     facets: dict[str, list[tuple[str, str, str, int]]] = {
         "status": [
-            (s, LABELS.get(s, "Overdue"), register_path(kind, "status", s), sum(x["status"].filter == s for x in rows))
+            (s, FILTER_LABELS[s], register_path(kind, "status", s), sum(x["status"].filter == s for x in rows))
             for s in statuses
         ],
         "place": [
@@ -147,6 +147,7 @@ def _registers(site: Site, put: Put, kind: Kind) -> None:
         count=len(rows),
         heading=kind.label,
         scope=None,
+        horizons=_horizons_of(site, places),
         **{**common, "by_place": by_place},
     )
     keys: dict[str, Callable[[dict[str, Any]], list[str]]] = {
@@ -169,8 +170,15 @@ def _registers(site: Site, put: Put, kind: Kind) -> None:
                 count=len(mine),
                 heading=headings[facet](label),
                 scope=(facet, value),
+                horizons=_horizons_of(site, sorted({p for x in mine for p in x["places"]})),
                 **common,
             )
+
+
+def _horizons_of(site: Site, places: list[str]) -> list[str] | None:
+    """How far the evidence reaches for each place a page lists items of; None beyond `HOME_PLACES`
+    places (a national register: each place's own pages say it)."""
+    return horizon_lines(site, places) if len(places) <= HOME_PLACES else None
 
 
 def _register_places(
@@ -211,22 +219,27 @@ def _by_year(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]
 
 
 def _home(site: Site) -> dict[str, Any]:
-    """One screen: the places, nested, each with its counts by status; a map of the places;
-    how much is overdue across the register and the latest update, linked to the registers."""
+    """One screen: the places, nested, each with its counts by status and how far its evidence reaches;
+    a map of the places; how much is overdue (and not reported since each place's last paper) across
+    the register and the latest update, linked to the registers."""
     index, derived = site.index, site.derived
-    overdue = []
+    totals: dict[str, list[tuple[str, str | None]]] = {"overdue": [], "not-reported": []}
     for name in ("milestone", "commitment"):
         kind = BY_NAME[name]
-        n = sum(1 for rid in derived.tracked if index.kind_of(rid) == name and derived.standing[rid].overall.overdue)
-        words = f"{n} {kind.label.lower() if n != 1 else name}"
-        overdue.append((words, register_path(kind, "status", "overdue") if n else None))
+        mine = [derived.standing[rid].overall.filter for rid in derived.tracked if index.kind_of(rid) == name]
+        for bucket, found in totals.items():
+            n = mine.count(bucket)
+            words = f"{n} {kind.label.lower() if n != 1 else name}"
+            found.append((words, register_path(kind, "status", bucket) if n else None))
     tracked_events = [e for e in derived.events if e.kind in ("milestone", "commitment")]
     rows = place_summaries(index, derived)
     return {
         "place_rows": rows,
         "places_map": places_map(index, derived, site.links, "index.md", {row.id for row in rows}),
         "bar_legend": legend(),
-        "overdue": overdue,
+        "overdue": totals["overdue"],
+        "not_reported": totals["not-reported"],
+        "newest": derived.newest,
         "latest": tracked_events[0] if tracked_events else None,
         "counts": [(k, n) for k in KINDS if (n := len(index.of_kind(k.name)))],
     }
@@ -293,7 +306,7 @@ def _as_at(site: Site, put: Put) -> None:
         counts: dict[str, int] = defaultdict(int)
         for st in now.values():
             counts[st.overall.filter] += 1
-        tally = [(LABELS.get(s, "Overdue"), counts[s]) for s in ORDER if counts[s]]
+        tally = [(FILTER_LABELS[s], counts[s]) for s in ORDER if counts[s]]
         put(
             as_at_page(day.isoformat()),
             "as-at.md.j2",

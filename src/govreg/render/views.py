@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..dates import Period
+from ..dates import Period, day_text
 from ..index import budget_total
 from ..markup import MD, anchor, escape_text
 from ..models import BY_NAME, Body, Budget, Kind, Place, Record, RuleSet, Source
@@ -24,7 +24,7 @@ from .compliance import body_panel, rule_set_view
 from .context import Site
 from .itemcite import item_view, line_anchor
 from .lead import lead
-from .links import Links, day_text, period
+from .links import Links, period
 
 # Fields shown in the facts table of any record page, with friendlier labels.
 LABELS = {
@@ -170,6 +170,56 @@ def citation(site: Site, rec: Record) -> str:
     return " ".join(parts)
 
 
+STATUS_WORDS = {
+    "in-place": "In place",
+    "proposed": "Proposed",
+    "shadow": "In shadow form",
+    "established": "Established",
+    "replaced": "Replaced",
+    "abolished": "Abolished",
+    "not-yet": "Not yet in existence",
+}
+"""How organisation and body statuses read on a page."""
+
+
+def life_line(site: Site, page: str, rid: str) -> MD | None:
+    """An organisation's or body's status as at the as-of date, with when, why and the evidence."""
+    life = site.derived.life.get(rid)
+    if life is None:
+        return None
+    if life.status is None:
+        return MD("Not recorded: the sources give no dated event, and no national change has ended it.")
+    links = site.links
+    text = MD(STATUS_WORDS[life.status])
+    if life.since is not None and life.status != "in-place":
+        text += MD(" since {}").format(day_text(life.since))
+    if life.host and life.change:
+        text += MD(": it ended with ") + links.ref(life.host, page)
+        text += MD(", abolished that day by the national change ") + links.ref(life.change, page)
+    elif life.change:
+        verb = "abolished" if life.status == "abolished" else "to be established"
+        text += MD(": {} by the national change ").format(verb) + links.ref(life.change, page)
+    elif life.reason:
+        text += MD(": {}").format(life.reason.rstrip("."))
+    if life.cites:
+        text += MD(". Evidence: ") + links.cites(list(life.cites), page)
+    return text + MD(".")
+
+
+def horizon_lines(site: Site, places: list[str]) -> list[str]:
+    """How far the evidence reaches for each of `places` (legislation.gov.uk's point-in-time manner)."""
+    found = site.derived.horizons
+    return [found[p].sentence(site.index.title(p)) for p in dict.fromkeys(places) if p in found]
+
+
+def _ended_note(site: Site, page: str, org: str, successor: str | None, since: Any, what: str) -> MD:
+    """'NHS Bolton CCG was abolished on 1 July 2022; what became of its seat is not known.'"""
+    text = MD("{} was abolished on {}; ").format(site.index.title(org), day_text(since))
+    if successor:
+        return text + MD("its {} passed to ").format(what) + site.links.ref(successor, page) + MD(".")
+    return text + MD("what became of its {} is not known.").format(what)
+
+
 def _body(site: Site, rec: Record, page: str) -> dict[str, Any]:
     assert isinstance(rec, Body)
     below = list(site.derived.reported_by.get(rec.id, ()))
@@ -179,7 +229,16 @@ def _body(site: Site, rec: Record, page: str) -> dict[str, Any]:
         diagram = reporting_diagram(
             f"{rec.id}-lines", rec.name, [title(x) for x in rec.reports_to], [title(x) for x in below]
         )
-    return {"reported_by": below, "diagram": diagram, "compliance": body_panel(site, page, rec.id)}
+    seat_ended = {
+        f.seat: _ended_note(site, page, f.organisation, f.successor, f.since, "seat")
+        for f in site.derived.seat_fates.get(rec.id, ())
+    }
+    return {
+        "reported_by": below,
+        "diagram": diagram,
+        "compliance": body_panel(site, page, rec.id),
+        "seat_ended": seat_ended,
+    }
 
 
 def _budget(site: Site, rec: Record, page: str) -> dict[str, Any]:
@@ -188,7 +247,13 @@ def _budget(site: Site, rec: Record, page: str) -> dict[str, Any]:
     if rec.lines:
         bars = [(ln.area, ln.value, ln.value_text) for ln in rec.lines]
         chart = bar_chart(f"{rec.id}-chart", f"{rec.title_text()}: budget lines", bars, rec.unit)
+    ended = []
+    for org in rec.contributors:
+        life = site.derived.life.get(org)
+        if life is not None and not life.in_place and life.since is not None:
+            ended.append(_ended_note(site, page, org, site.derived.successor(org, "budgets"), life.since, "share"))
     return {
+        "contributors_ended": ended,
         "chart": chart,
         "computed_total": budget_total(rec),
         "line_ids": [line_anchor(rec.id, i) for i in range(1, len(rec.lines) + 1)],
@@ -255,11 +320,15 @@ def record_view(site: Site, kind: Kind, rec: Record, page: str) -> dict[str, Any
     later = site.derived.continued_by.get(rec.id, ())
     if later:
         rows.append(("Continued by", site.links.refs(later, page)))
+    places = [rec.id] if isinstance(rec, Place) else list(getattr(rec, "places", None) or [])
+    life = life_line(site, page, rec.id)
     return {
         "kind": kind,
         "rec": rec,
         "part": part,
         "standing": standing,
+        "life": life,
+        "horizons": horizon_lines(site, places) if (standing or life or isinstance(rec, Place)) else [],
         "timeline": site.derived.timelines.get(rec.id, ()),
         "lead": lead(site.links, page, rec),
         "prose": paragraphs,

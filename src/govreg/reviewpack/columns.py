@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from ..dates import day_text
 from ..models.common import Status
 from .rows import Pack, PackRow
 
@@ -36,7 +37,7 @@ COLUMNS: tuple[Col, ...] = (
     Col("own_status_date", "Date of that status", 16),
     Col("own_evidence", "Its evidence (paper at paragraph)", 30),
     Col("own_summary", "What the body reported", 40),
-    Col("overdue", "Overdue", 9),
+    Col("overdue", "Overdue, by the body's own status", 16),
     Col("independent_verdict", "Latest independent verdict", 18),
     Col("independent_date", "Date of that verdict", 14),
     Col("independent_by", "Verdict given by", 22),
@@ -75,6 +76,14 @@ def row_check(values: dict[str, str]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
+def _overdue(row: PackRow) -> str:
+    if row.overdue:
+        return "yes"
+    if row.not_reported_since is not None:
+        return f"not reported since {day_text(row.not_reported_since)}"
+    return "no"
+
+
 def row_values(row: PackRow) -> dict[str, str]:
     """Every cell of one row, as text (the reviewer's columns empty)."""
     values = {
@@ -86,7 +95,7 @@ def row_values(row: PackRow) -> dict[str, str]:
         "own_status_date": row.own_date,
         "own_evidence": row.own_evidence,
         "own_summary": row.own_summary,
-        "overdue": "yes" if row.overdue else "no",
+        "overdue": _overdue(row),
         "independent_verdict": row.verdict,
         "independent_date": row.verdict_date,
         "independent_by": row.verdict_by,
@@ -110,6 +119,7 @@ def preamble(pack: Pack, version: str) -> tuple[str, str, str]:
     how = (
         "Fill in only the four YOUR columns: verdict (" + ", ".join(STATUSES) + "), date (YYYY-MM-DD), "
         "finding, and evidence (a paper id and paragraph such as 'src-x at 3.2', or a web address). "
-        "Leave a row's verdict empty to skip it. Do not edit the other columns."
+        "Leave a row's verdict empty to skip it. Do not edit the other columns. Overdue is judged on the body's "
+        "own status against the place's last paper: 'not reported since' a date means the item fell due after it."
     )
     return title, about, how

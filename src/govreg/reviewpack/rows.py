@@ -1,5 +1,8 @@
 """What a review pack holds, per place and reviewer, read from `derive`.
 
+Voice: a pack shows the body's own status, so its "overdue" (and "now overdue" since a
+reviewer's last verdict) is judged on the body's own voice, against the place's horizon.
+
 Why: the body's own status, the latest independent verdict and what changed since a
 reviewer's last verdict must be the same as on the record pages, so every status here
 is read from `Derived` (computed once by the one status rule), never worked out again.
@@ -30,6 +33,9 @@ class PackRow:
     own_evidence: str
     own_summary: str
     overdue: bool
+    """By the body's own status (the pack's voice), judged against the place's evidence horizon."""
+    not_reported_since: date | None
+    """Open, fell due after the place's last paper (by the body's own status): that paper's date."""
     verdict: str
     verdict_date: str
     verdict_by: str
@@ -116,8 +122,8 @@ def _changes(index: Index, derived: Derived, rec: Tracked, since: date) -> list[
         day = src.date.end or src.date.start
         if day and since < day <= as_of:
             out.append(f"new paper: {src.title} ({src.date.text})")
-    then = derived.standing_on(rec.id, since).overall
-    now = derived.standing[rec.id].overall
+    then = derived.standing_on(rec.id, since).own
+    now = derived.standing[rec.id].own
     if now.overdue and not then.overdue:
         out.append("now overdue")
     elif rec.due is not None and rec.due.end is not None and since < rec.due.end <= as_of:
@@ -150,6 +156,7 @@ def pack_rows(index: Index, derived: Derived, place: str, reviewer: str | None =
                 own_evidence="; ".join(f"{c.source} at {c.at}" for c in own.cites) if own else "",
                 own_summary=own.summary if own else "",
                 overdue=standing.own.overdue,
+                not_reported_since=standing.own.unreported,
                 verdict=ind.status if ind else "not yet reviewed",
                 verdict_date=ind.day.isoformat() if ind else "",
                 verdict_by=(ind.by or "") if ind else "",

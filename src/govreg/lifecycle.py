@@ -1,0 +1,165 @@
+"""Organisations and bodies as at a date: in place or not, since when, and why.
+
+The rule (one function each, read by `derive` and nothing else):
+
+- An organisation ends on the day a national change ceases every organisation of its
+  type in a place it serves (or a place that contains one). Before that day it is in place.
+- A body's status is that of its latest history event known by the day (proposed, shadow,
+  established, replaced, abolished; "not-yet" when every event is later; none when it has
+  no history). A body whose hosts have all ended by the day ends with them (abolished, from
+  the last host's end), unless its own evidence dated after that end says otherwise.
+- A seat on a body still in place, drawn from an organisation that has ended, passes to the
+  successor a national change names for that organisation's seats, and otherwise ended with
+  it: what followed is not known.
+
+Why here: maps, place, body and organisation pages, the "as at" pages, `register.json` and
+the CSVs all show these statuses; computing them once keeps them the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import Period, day_text
+from .index import Index
+from .models import Body, NationalChange, Organisation, Place
+from .models.change import Transfer
+from .models.common import Citation
+
+GONE = frozenset({"replaced", "abolished", "not-yet"})
+"""Body statuses that mean the body is not in place on the day."""
+
+
+@dataclass(frozen=True, slots=True)
+class Life:
+    """Where an organisation or body stands on one day."""
+
+    status: str | None
+    """Bodies: proposed, shadow, established, replaced, abolished, not-yet, or None (no history recorded).
+    Organisations: in-place, abolished, or not-yet (established by a national change after the day)."""
+    since: date | None
+    """The day the status took effect, where known."""
+    reason: str
+    """Why, in plain words ('' for an organisation or body simply in place)."""
+    change: str | None = None
+    """The national change that ended it (or its host), if any."""
+    host: str | None = None
+    """The organisation it ended with, for a body that ended with its host."""
+    cites: tuple[Citation, ...] = ()
+
+    @property
+    def in_place(self) -> bool:
+        return self.status not in GONE
+
+
+@dataclass(frozen=True, slots=True)
+class SeatFate:
+    """A seat on a body in place whose organisation has ended."""
+
+    seat: str
+    organisation: str
+    since: date
+    change: str
+    successor: str | None
+    """Who took the seat over, where a national change's transfer says so; None: not known."""
+    cites: tuple[Citation, ...]
+
+
+def day_of(period: Period) -> date:
+    """The day a dated event counts from (the end of its period, as for status updates)."""
+    return period.end or period.start or date.min
+
+
+def within(index: Index, place: str, outer: Iterable[str]) -> bool:
+    """Whether `place` is one of `outer` or lies within one of them (by `part_of`)."""
+    targets = set(outer)
+    seen: set[str] = set()
+    current: str | None = place
+    while current is not None and current not in seen:
+        if current in targets:
+            return True
+        seen.add(current)
+        rec = index.get(current) if current in index.records else None
+        current = rec.part_of if isinstance(rec, Place) else None
+    return False
+
+
+def changes_of(index: Index) -> list[NationalChange]:
+    """National changes, oldest first (ties by id)."""
+    found = [c for c in index.of_kind("reform") if isinstance(c, NationalChange)]
+    return sorted(found, key=lambda c: (day_of(c.date), c.id))
+
+
+def _applies(index: Index, change: NationalChange, org: Organisation, types: list[str]) -> bool:
+    return org.type in types and any(within(index, p, change.places) for p in org.places)
+
+
+def organisation_on(index: Index, changes: list[NationalChange], org: Organisation, day: date) -> Life:
+    """An organisation's standing on `day`, from the national changes that apply to its type."""
+    for change in changes:
+        when = day_of(change.date)
+        if when <= day and _applies(index, change, org, list(change.ceases)):
+            reason = f"abolished on {day_text(when)} by the national change “{change.title}”"
+            return Life("abolished", when, reason, change=change.id, cites=tuple(change.cites))
+    for change in changes:
+        when = day_of(change.date)
+        if when > day and _applies(index, change, org, list(change.establishes)):
+            reason = f"established on {day_text(when)} by the national change “{change.title}”"
+            return Life("not-yet", None, reason, change=change.id)
+    return Life("in-place", None, "")
+
+
+def body_on(body: Body, hosts: Mapping[str, Life], day: date, name: Callable[[str], str] = str) -> Life:
+    """A body's standing on `day`: its own history, then whether every host has ended (`name` gives a
+    host's name for the reason)."""
+    known = [ev for ev in body.history if day_of(ev.date) <= day]
+    own: Life | None = None
+    if body.history:
+        if known:
+            ev = known[-1]
+            own = Life(ev.status, day_of(ev.date), ev.summary or "", cites=tuple(ev.cites))
+        else:
+            own = Life("not-yet", None, "its first recorded event is later")
+    ended = [hosts[h] for h in body.hosted_by if h in hosts]
+    if body.hosted_by and len(ended) == len(body.hosted_by) and all(not h.in_place for h in ended):
+        last = max(ended, key=lambda h: h.since or date.min)
+        when = last.since or date.min
+        if own is None or (own.in_place and (own.since or date.min) <= when):
+            host = next(h for h in body.hosted_by if hosts[h] is last)
+            why = f"ended with {name(host)}, {last.reason}"
+            return Life("abolished", when, why, change=last.change, host=host, cites=last.cites)
+    return own if own is not None else Life(None, None, "")
+
+
+def transfer_of(change: NationalChange, org: str, what: str) -> Transfer | None:
+    """The transfer by which `what` ('seats', 'functions', 'budgets') of `org` passed on, if recorded."""
+    return next((t for t in change.transfers if t.organisation == org and what in t.what), None)
+
+
+def seat_fates(body: Body, orgs: Mapping[str, Life], changes: Mapping[str, NationalChange]) -> tuple[SeatFate, ...]:
+    """Seats of `body` drawn from organisations that have ended, with who took each over if known."""
+    out = []
+    for seat in body.seats:
+        org = seat.organisation
+        life = orgs.get(org) if org else None
+        if org is None or life is None or life.in_place or life.change is None or life.since is None:
+            continue
+        passed = transfer_of(changes[life.change], org, "seats")
+        successor = passed.successor if passed else None
+        cites = tuple(passed.cites) if passed else life.cites
+        out.append(SeatFate(seat.id, org, life.since, life.change, successor, cites))
+    return tuple(out)
+
+
+def lives_on(index: Index, day: date) -> tuple[dict[str, Life], dict[str, Life]]:
+    """(organisation id -> Life, body id -> Life) on `day`: the whole register, by the rule above."""
+    changes = changes_of(index)
+    orgs = {
+        o.id: organisation_on(index, changes, o, day)
+        for o in index.of_kind("organisation")
+        if isinstance(o, Organisation)
+    }
+    bodies = {b.id: body_on(b, orgs, day, index.title) for b in index.of_kind("body") if isinstance(b, Body)}
+    return orgs, bodies
