@@ -5,6 +5,7 @@ Tests that drive Chromium are marked `browser`; the rest read the built site's H
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from datetime import date
@@ -18,7 +19,7 @@ from conftest import ROOT
 from govreg.derive import derive
 from govreg.models import KINDS
 from govreg.models.common import iter_models
-from govreg.status import FILTER_LABELS
+from govreg.status import FILTER_LABELS, OPEN
 
 # Fields whose whole value a page may not print twice: free text long enough to be a sentence.
 MIN_LEN = 20
@@ -341,3 +342,66 @@ def test_a_national_register_summarises_places_down_to_the_systems(index: Any, r
     (gm,) = [r for r in few if r.id == "greater-manchester"]
     assert set(gm.within) == {"bolton", "bury"}
     assert {p for r in few for p in (r.id, *r.within)} == {p.id for p in index.of_kind("place")}
+
+
+# ---------------------------------------------------------------- true as at the register's date
+
+
+def test_every_place_page_and_the_home_page_state_the_horizon(real_site: Path, index: Any, real_as_of: date) -> None:
+    derived = derive(index, real_as_of)
+    home = page(real_site, "/").text_content()
+    for p in index.of_kind("place"):
+        horizon = derived.horizons[p.id]
+        text = " ".join(page(real_site, f"/places/{p.id}/").text_content().split())
+        assert f"How far the evidence reaches: {horizon.sentence(p.title_text())}" in text, p.id
+        assert f"evidence: {horizon.words()}" in " ".join(home.split()), p.id
+    assert derived.horizons["bolton"].words() == "local papers up to 8 January 2021; national changes up to 1 July 2022"
+
+
+def test_nothing_is_overdue_after_its_place_horizon(real_site: Path, index: Any) -> None:
+    """register.json: an overdue item fell due before its places' newest local paper; a 'not reported' one after."""
+    register = json.loads((real_site / "data" / "register.json").read_text(encoding="utf-8"))
+    horizons = {p: date.fromisoformat(h["local"]) for p, h in register["horizons"].items() if h["local"]}
+    seen = {"overdue": 0, "not-reported": 0}
+    for rid, facts in register["derived"].items():
+        if facts.get("due_end") is None or "filter" not in facts:
+            continue
+        due_end = date.fromisoformat(facts["due_end"])
+        newest = max(horizons[p] for p in index.get(rid).places if p in horizons)
+        if facts["overdue"]:
+            seen["overdue"] += 1
+            assert due_end < newest, rid
+        if facts["not_reported_since"]:
+            seen["not-reported"] += 1
+            assert due_end >= newest and facts["not_reported_since"] == newest.isoformat(), rid
+    assert seen["overdue"] and seen["not-reported"], seen
+
+
+def test_undated_open_items_say_how_old_their_status_is(real_site: Path, index: Any, real_as_of: date) -> None:
+    derived = derive(index, real_as_of)
+    undated = [r for r in derived.tracked if index.get(r).due is None and derived.standing[r].overall.status in OPEN]
+    assert undated
+    for rid in undated:
+        st = derived.standing[rid].overall
+        assert st.quiet is not None and f"no evidence since {st.quiet:%-d %B %Y}" in st.label, rid
+        kind = index.records[rid].kind.file
+        text = " ".join(page(real_site, f"/{kind}/{rid}/").text_content().split())
+        assert f"Status as at {real_as_of:%-d %B %Y}: {st.label}" in text, rid
+
+
+def test_no_page_presents_an_abolished_body_as_in_place(real_site: Path, index: Any, real_as_of: date) -> None:
+    """As at 1 July 2022 every CCG is abolished, and every body a CCG alone formed ended with it."""
+    derived = derive(index, real_as_of)
+    ccgs = [o.id for o in index.of_kind("organisation") if o.type == "ccg"]
+    assert ccgs and all(not derived.life[c].in_place for c in ccgs)
+    ended = [b for b in index.of_kind("body") if b.hosted_by and set(b.hosted_by) <= set(ccgs)]
+    assert ended
+    for b in ended:
+        assert not derived.life[b.id].in_place, b.id
+        text = " ".join(page(real_site, f"/bodies/{b.id}/").text_content().split())
+        assert f"Status as at {real_as_of:%-d %B %Y}: Abolished since 1 July 2022" in text, b.id
+        for place in b.places:
+            doc = page(real_site, f"/places/{place}/")
+            (svg,) = doc.xpath("//div[contains(@class, 'gr-map-draw')]/*[local-name()='svg']")
+            boxes = [h.rstrip("/").rsplit("/", 1)[-1] for h in svg.xpath(".//*[local-name()='a']/@href")]
+            assert b.id not in boxes and not set(ccgs) & set(boxes), (place, b.id)
