@@ -20,7 +20,7 @@ from .dates import Period
 from .dump import records_json, version_of
 from .horizon import Dated, Horizon, horizons_on, local_evidence, national_evidence
 from .index import Index
-from .lifecycle import Life, SeatFate, changes_of, lives_on, seat_fates, transfer_of
+from .lifecycle import Life, SeatFate, Steps, changes_of, life_at, life_steps, lives_on, seat_fates, transfer_of
 from .models import KINDS, Body, NationalChange, Place, PrincipleSet, Review, Source
 from .models.common import Citation, StatusUpdate, iter_models
 from .models.milestone import Tracked
@@ -94,6 +94,8 @@ class Derived:
     """What each tracked record's status is judged against: due period, its places' evidence days, first paper."""
     life: Mapping[str, Life]
     """Organisation or body id -> in place or not as at the as-of date, since when and why (`lifecycle`)."""
+    life_steps: Mapping[str, Steps]
+    """The same as a step function of the date (`life_on`), for the "as at" pages."""
     seat_fates: Mapping[str, tuple[SeatFate, ...]]
     """Body id -> its seats drawn from organisations that have ended (bodies in place only)."""
     horizons: Mapping[str, Horizon]
@@ -113,6 +115,10 @@ class Derived:
         if day == self.as_of:
             return self.standing[rid]
         return standing_at(self.timelines[rid], self.judged[rid], day)
+
+    def life_on(self, rid: str, day: date) -> Life:
+        """An organisation's or body's status as at another day, by the same rule."""
+        return self.life[rid] if day == self.as_of else life_at(self.life_steps[rid], day)
 
     def successor(self, org: str, what: str) -> str | None:
         """Who took over `what` ('seats', 'functions', 'budgets') of an organisation that has ended, if recorded."""
@@ -332,6 +338,7 @@ def derive(index: Index, as_of: date) -> Derived:
         trace=MappingProxyType({k: tuple(v) for k, v in trace_rows(index).items()}),
         judged=MappingProxyType(judged),
         life=MappingProxyType(orgs | bodies),
+        life_steps=MappingProxyType(life_steps(index)),
         seat_fates=MappingProxyType(fates),
         horizons=MappingProxyType(horizons),
         local_evidence=MappingProxyType(local),

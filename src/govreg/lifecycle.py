@@ -163,3 +163,52 @@ def lives_on(index: Index, day: date) -> tuple[dict[str, Life], dict[str, Life]]
     }
     bodies = {b.id: body_on(b, orgs, day, index.title) for b in index.of_kind("body") if isinstance(b, Body)}
     return orgs, bodies
+
+
+Steps = tuple[tuple[date, "Life"], ...]
+"""A status as a step function of the date: (first day, Life), oldest first; the first starts at date.min."""
+
+
+def life_steps(index: Index) -> dict[str, Steps]:
+    """Every organisation's and body's status on every day its status can change.
+
+    Why steps: the "as at" pages and any other date read the one rule without running it
+    for the whole register on every day. An organisation can change only on the days of the
+    national changes that apply to it; a body on its own history days and its hosts' days.
+    """
+    changes = changes_of(index)
+    orgs = [o for o in index.of_kind("organisation") if isinstance(o, Organisation)]
+    out: dict[str, Steps] = {}
+    org_days: dict[str, list[date]] = {}
+    for org in orgs:
+        found = {day_of(c.date) for c in changes if _applies(index, c, org, [*c.ceases, *c.establishes])}
+        org_days[org.id] = sorted(found)
+        points = [date.min, *org_days[org.id]]
+        out[org.id] = _steps([organisation_on(index, changes, org, d) for d in points], points)
+    for body in (b for b in index.of_kind("body") if isinstance(b, Body)):
+        own = {day_of(ev.date) for ev in body.history}
+        points = [date.min, *sorted(own | {d for h in body.hosted_by for d in org_days.get(h, [])})]
+        lives = []
+        for d in points:
+            hosts = {h: life_at(out[h], d) for h in body.hosted_by if h in out}
+            lives.append(body_on(body, hosts, d, index.title))
+        out[body.id] = _steps(lives, points)
+    return out
+
+
+def _steps(lives: list[Life], days: list[date]) -> Steps:
+    kept: list[tuple[date, Life]] = []
+    for day, life in zip(days, lives, strict=True):
+        if not kept or kept[-1][1] != life:
+            kept.append((day, life))
+    return tuple(kept)
+
+
+def life_at(steps: Steps, day: date) -> Life:
+    """The status a step function gives on `day`."""
+    found = steps[0][1]
+    for start, life in steps:
+        if start > day:
+            break
+        found = life
+    return found

@@ -38,7 +38,7 @@ def export_all(index: Index, derived: Derived, site_url: str = "", session: Sess
     """
     out = [schema_file(), datapackage(index, derived), pages_json(index, OTHER_PAGES)]
     out += json_files(index, derived)
-    out += csv_files(index)
+    out += csv_files(index, derived)
     out += feeds(index, derived, site_url)
     out += calendars(index, derived, site_url)
     out += redirects(index)

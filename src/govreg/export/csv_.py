@@ -28,6 +28,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from ..dates import Period
+from ..derive import Derived
 from ..index import Index
 from ..models import BY_NAME, KINDS, Kind
 from ..models.common import Citation, _ref_kinds
@@ -166,12 +167,36 @@ def _columns(
     return cols, children
 
 
-def tables(index: Index) -> list[Table]:
-    """Every CSV table of the register, in a stable order."""
+def _life_columns(derived: Derived) -> list[Column]:
+    """Derived columns of organisations and bodies: their status as at the register's date (`lifecycle`)."""
+    life = derived.life
+
+    def of(field: str) -> Getter:
+        return lambda rec: getattr(life[rec.id], field) if rec.id in life else None
+
+    return [
+        Column("in_place", "boolean", of("in_place"), f"Derived: in place as at {derived.as_of.isoformat()}."),
+        Column(
+            "status_as_at",
+            "string",
+            of("status"),
+            f"Derived: status as at {derived.as_of.isoformat()} (organisations: in-place, abolished or not-yet; "
+            "bodies: proposed, shadow, established, replaced, abolished or not-yet; empty when not recorded).",
+        ),
+        Column("status_since", "date", of("since"), "Derived: the day that status took effect, where known."),
+        Column("status_reason", "string", of("reason"), "Derived: why, in plain words (e.g. the national change)."),
+    ]
+
+
+def tables(index: Index, derived: Derived | None = None) -> list[Table]:
+    """Every CSV table of the register, in a stable order. With `derived`, organisations and bodies
+    carry their status as at the register's date in four derived columns after the record's own."""
     out: list[Table] = []
     for kind in KINDS:
         records = index.of_kind(kind.name)
         cols, children = _columns(kind.model)
+        if derived is not None and kind.name in ("organisation", "body"):
+            cols += _life_columns(derived)
         out.append(Table(kind.file, cols, ["id"], None, records, f"{kind.label}, one row per record: {kind.blurb}"))
         for field, item_model in children:
             out.append(_child(kind, field, item_model, records))
@@ -220,5 +245,5 @@ def table_csv(table: Table) -> str:
     return buf.getvalue()
 
 
-def csv_files(index: Index) -> list[Output]:
-    return [data_file(f"data/{t.name}.csv", table_csv(t), "text/csv", t.description) for t in tables(index)]
+def csv_files(index: Index, derived: Derived | None = None) -> list[Output]:
+    return [data_file(f"data/{t.name}.csv", table_csv(t), "text/csv", t.description) for t in tables(index, derived)]

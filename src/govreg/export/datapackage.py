@@ -59,7 +59,7 @@ def _compliance_resource() -> dict[str, Any]:
 
 def datapackage(index: Index, derived: Derived) -> Output:
     resources: list[dict[str, Any]] = []
-    for table in tables(index):
+    for table in tables(index, derived):
         schema: dict[str, Any] = {
             "fields": [
                 {"name": c.name, "type": c.type, **({"description": c.description} if c.description else {})}

@@ -291,10 +291,20 @@ def _as_at(site: Site, put: Put) -> None:
     picker; listing every item on every page made them grow with items times quarters.
     """
     days = as_at_dates(site)
-    put("as-at/index.md", "as-at.md.j2", day=None, previous=None, days=days, rows=[], counts=[])
+    put("as-at/index.md", "as-at.md.j2", day=None, previous=None, days=days, rows=[], counts=[], lives=[], horizons=[])
     before: dict[str, Standing] = {}
     previous = None
+    derived = site.derived
     for day in days:
+        # Organisations and bodies that came into place or ended since the quarter before (one rule: lifecycle).
+        lives = [
+            (rid, now_life)
+            for rid in sorted(derived.life_steps)
+            if (now_life := derived.life_on(rid, day)).in_place != derived.life_on(rid, previous or date.min).in_place
+        ]
+        places = [p.id for p in site.index.of_kind("place")]
+        horizons = derived.horizons_on(day)
+        lines = [horizons[p].sentence(site.index.title(p)) for p in places] if len(places) <= HOME_PLACES else []
         now = {rid: site.derived.standing_on(rid, day) for rid in site.derived.tracked}
         changed = [
             (rid, before.get(rid), st)
@@ -315,6 +325,8 @@ def _as_at(site: Site, put: Put) -> None:
             days=days,
             rows=changed,
             counts=tally,
+            lives=lives,
+            horizons=lines,
         )
         before, previous = now, day
 
