@@ -26,7 +26,7 @@ from .dates import Period, day_text
 from .index import Index
 from .models import Body, NationalChange, Organisation, Place
 from .models.change import Transfer
-from .models.common import Citation
+from .models.common import BodyEvent, Citation
 
 GONE = frozenset({"replaced", "abolished", "not-yet"})
 """Body statuses that mean the body is not in place on the day."""
@@ -38,7 +38,7 @@ class Life:
 
     status: str | None
     """Bodies: proposed, shadow, established, replaced, abolished, not-yet, or None (no history recorded).
-    Organisations: in-place, abolished, or not-yet (established by a national change after the day)."""
+    Organisations: in-place, replaced (merged), abolished, or not-yet."""
     since: date | None
     """The day the status took effect, where known."""
     reason: str
@@ -47,6 +47,8 @@ class Life:
     """The national change that ended it (or its host), if any."""
     host: str | None = None
     """The organisation it ended with, for a body that ended with its host."""
+    successor: str | None = None
+    """What replaced it, where its own history names it (`replaced_by`)."""
     cites: tuple[Citation, ...] = ()
 
     @property
@@ -97,12 +99,18 @@ def _applies(index: Index, change: NationalChange, org: Organisation, types: lis
 
 
 def organisation_on(index: Index, changes: list[NationalChange], org: Organisation, day: date) -> Life:
-    """An organisation's standing on `day`, from the national changes that apply to its type."""
+    """An organisation's standing on `day`: its own dated events, and the national changes that apply to
+    its type; whichever is later wins (evidence after a national change can say more)."""
+    own = _own_life(org.events, day, "in-place")
     for change in changes:
         when = day_of(change.date)
         if when <= day and _applies(index, change, org, list(change.ceases)):
+            if own is not None and (own.since or date.min) > when:
+                return own
             reason = f"abolished on {day_text(when)} by the national change “{change.title}”"
             return Life("abolished", when, reason, change=change.id, cites=tuple(change.cites))
+    if own is not None:
+        return own
     for change in changes:
         when = day_of(change.date)
         if when > day and _applies(index, change, org, list(change.establishes)):
@@ -111,17 +119,23 @@ def organisation_on(index: Index, changes: list[NationalChange], org: Organisati
     return Life("in-place", None, "")
 
 
+def _own_life(events: list[BodyEvent], day: date, established: str) -> Life | None:
+    """The standing its own history gives on `day` (its latest event known by then), or None without
+    history. `established` is the word for an established organisation ('in-place') or body."""
+    if not events:
+        return None
+    known = [ev for ev in events if day_of(ev.date) <= day]
+    if not known:
+        return Life("not-yet", None, "its first recorded event is later")
+    ev = known[-1]
+    status = established if ev.status == "established" else str(ev.status)
+    return Life(status, day_of(ev.date), ev.summary or "", successor=ev.replaced_by, cites=tuple(ev.cites))
+
+
 def body_on(body: Body, hosts: Mapping[str, Life], day: date, name: Callable[[str], str] = str) -> Life:
     """A body's standing on `day`: its own history, then whether every host has ended (`name` gives a
     host's name for the reason)."""
-    known = [ev for ev in body.history if day_of(ev.date) <= day]
-    own: Life | None = None
-    if body.history:
-        if known:
-            ev = known[-1]
-            own = Life(ev.status, day_of(ev.date), ev.summary or "", cites=tuple(ev.cites))
-        else:
-            own = Life("not-yet", None, "its first recorded event is later")
+    own = _own_life(body.history, day, "established")
     ended = [hosts[h] for h in body.hosted_by if h in hosts]
     if body.hosted_by and len(ended) == len(body.hosted_by) and all(not h.in_place for h in ended):
         last = max(ended, key=lambda h: h.since or date.min)
@@ -182,11 +196,12 @@ def life_steps(index: Index) -> dict[str, Steps]:
     org_days: dict[str, list[date]] = {}
     for org in orgs:
         found = {day_of(c.date) for c in changes if _applies(index, c, org, [*c.ceases, *c.establishes])}
+        found |= {day_of(ev.date) for ev in org.events}
         org_days[org.id] = sorted(found)
         points = [date.min, *org_days[org.id]]
         out[org.id] = _steps([organisation_on(index, changes, org, d) for d in points], points)
     for body in (b for b in index.of_kind("body") if isinstance(b, Body)):
-        own = {day_of(ev.date) for ev in body.history}
+        own = {day_of(ev.date) for ev in body.history}  # its own events
         points = [date.min, *sorted(own | {d for h in body.hosted_by for d in org_days.get(h, [])})]
         lives = []
         for d in points:

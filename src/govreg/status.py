@@ -31,7 +31,7 @@ from typing import Literal
 from .dates import Period, day_text
 from .models.common import Citation
 
-Voice = Literal["self", "independent"]
+Voice = Literal["self", "independent", "reported"]
 
 RULE_TEXT = (
     "A milestone or commitment's status as at a date comes from its timeline: the dated updates in its "

@@ -26,7 +26,7 @@ RULE = Rule(
     "stale-overdue",
     "Overdue with no update for six months",
     "A milestone or commitment whose due period ended before the newest local paper about its place while its "
-    "status (the register's: the most recent evidence, whoever gave it) is still open (no evidence, planned or in progress), with no update or review in the six months "
-    "before the as-of date.",
+    "status (the register's: the most recent evidence, whoever gave it) is still open (no evidence, planned or "
+    "in progress), with no update or review in the six months before the as-of date.",
     run,
 )

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field, model_validator
 
-from .common import ActorRef, Cites, Id, OptionalCites, OrganisationRef, PeriodField, PlaceRef, Record, Strict, Text
+from .common import (
+    ActorRef,
+    BodyEvent,
+    BodyStatus,
+    Cites,
+    Id,
+    OptionalCites,
+    OrganisationRef,
+    PeriodField,
+    PlaceRef,
+    Record,
+    Strict,
+    Text,
+)
 from .requirement import NON_MEMBER_CATEGORIES, BodyType, SeatCategory
-
-BodyStatus = Literal["proposed", "shadow", "established", "replaced", "abolished"]
-
-
-class BodyEvent(Strict):
-    """A dated change in a body's status."""
-
-    status: BodyStatus = Field(description="proposed, shadow, established, replaced or abolished.")
-    date: PeriodField = Field(description="When it happened, as the paper gives it.")
-    summary: Text | None = Field(default=None, description="What happened, in plain words.")
-    replaced_by: ActorRef | None = Field(default=None, description="Successor, if replaced.")
-    cites: Cites
 
 
 class Holder(Strict):
@@ -136,5 +135,13 @@ class Body(Record):
     quorum: Text | None = Field(default=None, description="Quorum as stated.")
     meets_in_public: bool | None = Field(default=None, description="Whether meetings are public; null if not stated.")
     meetings: Text | None = Field(default=None, description="Meeting arrangements as stated.")
+    participation: Text | None = Field(
+        default=None,
+        description="How a resident can be heard (public questions and their deadline, where papers are "
+        "published), as the body itself publishes it; null if its sources do not say.",
+    )
     seats: list[Seat] = Field(default_factory=list, description="Membership by role, in the paper's order.")
     cites: Cites
+
+
+__all__ = ["Body", "BodyEvent", "BodyStatus", "Function", "Holder", "Seat"]

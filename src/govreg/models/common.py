@@ -131,10 +131,11 @@ class StatusUpdate(Strict):
     reported_by: ActorRef | None = Field(
         default=None, description="Who gives this status: the accountable body or a reviewer."
     )
-    voice: Literal["self", "independent"] = Field(
+    voice: Literal["self", "independent", "reported"] = Field(
         default="self",
         description="'self' when the accountable body reports on itself; "
-        "'independent' for Healthwatch, scrutiny or audit.",
+        "'independent' for Healthwatch, scrutiny or audit; 'reported' when another organisation or the press "
+        "reports it (reported_by names who).",
     )
     cites: Cites
     quote: Text | None = Field(
@@ -160,7 +161,22 @@ class StatusUpdate(Strict):
             raise ValueError(f"a {self.status} update must name what replaced the plan: successor_id or successor_name")
         if self.reconfirmed and self.status not in ("planned", "in-progress"):
             raise ValueError("a reconfirmed update restates the plan: its status is planned or in-progress")
+        if self.voice == "reported" and not self.reported_by:
+            raise ValueError("a reported update names who reported it: reported_by")
         return self
+
+
+BodyStatus = Literal["proposed", "shadow", "established", "replaced", "abolished"]
+
+
+class BodyEvent(Strict):
+    """A dated change in a body's (or an organisation's) existence."""
+
+    status: BodyStatus = Field(description="proposed, shadow, established, replaced or abolished.")
+    date: PeriodField = Field(description="When it happened, as the paper gives it.")
+    summary: Text | None = Field(default=None, description="What happened, in plain words.")
+    replaced_by: ActorRef | None = Field(default=None, description="Successor, if replaced.")
+    cites: Cites
 
 
 class Reading(Strict):
@@ -168,6 +184,14 @@ class Reading(Strict):
 
     field: str = Field(min_length=1, max_length=80, description="The name of the field this reading is about.")
     note: Text = Field(description="What the register inferred, and from which words of the paper.")
+
+
+class Search(Strict):
+    """Public material the register looked through for later evidence about a record, and did not find."""
+
+    what: Text = Field(description="What was looked for, and where (e.g. the search words used).")
+    on: PeriodField = Field(description="When the register looked.")
+    found: Text | None = Field(default=None, description="What turned up instead, if anything.")
 
 
 class Record(Strict):
@@ -183,13 +207,17 @@ class Record(Strict):
         description="Fields whose value is the register's own reading (a type, purpose, host, definition) "
         "where the paper does not print it.",
     )
+    looked_for: list[Search] = Field(
+        default_factory=list,
+        description="Later evidence the register looked for and did not find, so the page can say so.",
+    )
 
     @model_validator(mode="after")
     def _readings_name_fields(self) -> Record:
         fields = type(self).model_fields
         for reading in self.readings:
-            if reading.field not in fields or reading.field in {"id", "readings"}:
-                names = ", ".join(sorted(set(fields) - {"id", "readings"}))
+            if reading.field not in fields or reading.field in {"id", "readings", "looked_for"}:
+                names = ", ".join(sorted(set(fields) - {"id", "readings", "looked_for"}))
                 raise ValueError(
                     f"readings: {reading.field!r} is not a field of a {type(self).__name__} (use one of: {names})"
                 )

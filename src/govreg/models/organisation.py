@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import OptionalCites, OrganisationRef, PlaceRef, Record, StatusUpdate, Text
+from .common import BodyEvent, OptionalCites, OrganisationRef, PlaceRef, Record, StatusUpdate, Text
 
 OrganisationType = Literal[
     "local-authority",
@@ -24,6 +24,7 @@ OrganisationType = Literal[
     "partnership",
     "combined-authority",
     "professional-body",
+    "news-media",
     "other",
 ]
 
@@ -40,5 +41,11 @@ class Organisation(Record):
     summary: Text | None = Field(default=None, description="What it is, in plain English.")
     history: list[StatusUpdate] = Field(
         default_factory=list, description="Dated changes of status, e.g. a CCG ceasing."
+    )
+    events: list[BodyEvent] = Field(
+        default_factory=list,
+        description="Dated changes in its existence as its own evidence gives them: established, replaced "
+        "(merged into `replaced_by`) or abolished. National changes that end every organisation of its type "
+        "are recorded once, as reforms, and need no event here.",
     )
     cites: OptionalCites

@@ -45,6 +45,7 @@ LABELS = {
     "decision_rule": "Decision rule",
     "quorum": "Quorum",
     "meets_in_public": "Meets in public",
+    "participation": "How to be heard",
     "meetings": "Meetings",
     "held_by": "Overseen by",
     "contributors": "Contributors",
@@ -110,6 +111,11 @@ SHOWN_ELSEWHERE = {
     "constituencies",
     "applies_to",
     "in_force",
+    "meets_in_public",
+    "participation",
+    "looked_for",
+    "events",
+    "transfers",
 }
 """Fields printed by the page's own sections (or not at all), so never in the facts table."""
 
@@ -201,6 +207,8 @@ def life_line(site: Site, page: str, rid: str) -> MD | None:
         text += MD(": {} by the national change ").format(verb) + links.ref(life.change, page)
     elif life.reason:
         text += MD(": {}").format(life.reason.rstrip("."))
+    if life.successor and not life.in_place:
+        text += MD("; replaced by ") + links.ref(life.successor, page)
     if life.cites:
         text += MD(". Evidence: ") + links.cites(list(life.cites), page)
     return text + MD(".")
@@ -291,6 +299,11 @@ def _rules(site: Site, rec: Record, page: str) -> dict[str, Any]:
     return {"rules_view": rule_set_view(site, page, rec)}
 
 
+def _reform(site: Site, rec: Record, page: str) -> dict[str, Any]:
+    """What the national change ended, as at the as-of date (read from `Derived.life`)."""
+    return {"ended": [rid for rid, life in site.derived.life.items() if life.change == rec.id and not life.in_place]}
+
+
 def _nothing(site: Site, rec: Record, page: str) -> dict[str, Any]:
     return {}
 
@@ -307,6 +320,7 @@ PARTS: dict[str, tuple[str | None, Callable[[Site, Record, str], dict[str, Any]]
     "decision": ("parts/decision.md.j2", _nothing),
     "organisation": ("parts/organisation.md.j2", _nothing),
     "rule-set": ("parts/rules.md.j2", _rules),
+    "reform": ("parts/reform.md.j2", _reform),
 }
 """Per kind: the template part that prints its own sections, and the builder of its view."""
 
