@@ -586,15 +586,25 @@ def test_register_json_publishes_continued_by_and_body_status(register: dict[str
     bodies = [b for b in index.of_kind("body")]
     assert {b.id for b in bodies} == {rid for rid, facts in derived.items() if "body_status" in facts}
     day = as_of_of(register)
-    ccgs = {o.id for o in index.of_kind("organisation") if o.type == "ccg"}  # type: ignore[attr-defined]
     abolished = date(2022, 7, 1)  # data/england/reforms.yml: every CCG abolished on 1 July 2022
+
+    def host_end(org: Any) -> date | None:
+        """The day an organisation ended by the day: its own last event, or the CCGs' abolition."""
+        own = [ev for ev in org.events if (ev.date.end or ev.date.start) <= day]
+        last = (own[-1].date.end or own[-1].date.start) if own else None
+        if own and own[-1].status in ("abolished", "replaced"):
+            return last
+        later_own = last is not None and last > abolished  # its own evidence after the national change wins
+        return abolished if org.type == "ccg" and day >= abolished and not later_own else None
+
     for b in bodies:
         known = [ev for ev in b.history if (ev.date.end or ev.date.start) <= day]  # type: ignore[attr-defined]
         want = (str(known[-1].status) if known else "not-yet") if b.history else None  # type: ignore[attr-defined]
-        hosts = set(b.hosted_by)  # type: ignore[attr-defined]
+        want = "established" if want == "continuing" else want  # a later source shows it still in place
+        ends = [host_end(index.get(h)) for h in b.hosted_by]  # type: ignore[attr-defined]
         own_day = (known[-1].date.end or known[-1].date.start) if known else None  # type: ignore[attr-defined]
-        ended = hosts and hosts <= ccgs and day >= abolished and (own_day is None or own_day <= abolished)
+        ended = ends and all(ends) and (own_day is None or own_day <= max(e for e in ends if e))
         if ended and want in (None, "proposed", "shadow", "established"):
-            want = "abolished"  # ended with the clinical commissioning groups that alone formed it
+            want = "abolished"  # ended with the organisations that alone formed it
         assert derived[b.id]["body_status"] == want, b.id
         assert derived[b.id]["in_place"] == (want not in ("replaced", "abolished", "not-yet")), b.id

@@ -74,17 +74,17 @@ def test_a_trace_page_names_only_papers_about_its_own_system_or_the_nation(two_s
 
 def test_every_trace_page_of_the_seed_site_names_every_later_paper(real_index: Index) -> None:
     """At seed size no paper is left out: each trace page names every later paper once at least,
-    as read against it or not (the seed's places all lie in one nation)."""
+    as read against it or not (the seed's places all lie in one nation). Papers are the sources whose
+    text the register holds; later web pages are named where they speak to an item."""
     result = generate(Path(__file__).resolve().parents[1] / "data", AS_OF)
     written = pages(result)
-    ordered = [s.id for s in sources_in_order(real_index)]
+    ordered = [s.id for s in sources_in_order(real_index) if s.text_held]
     checked = 0
     for i, sid in enumerate(ordered):
         page = written.get(trace_page(sid))
         if page is None:
             continue
         assert set(ordered[i + 1 :]) <= set(LINKED_SOURCE.findall(page)), trace_page(sid)
-        assert "about other places" not in page
         checked += 1
     assert checked >= 5
 

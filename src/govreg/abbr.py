@@ -53,6 +53,9 @@ NOT_ABBREVIATIONS = {
     "EXERCISE": "capitalised title 'RESPONDING TO THE NATIONAL ENGAGEMENT EXERCISE' of the GM response",
     "RECOMMENDATIONS": "capitalised heading of the 2019 Bolton paper, quoted in its source title",
     "PART": "capitalised heading 'PART A' / 'PART B' of the January 2021 Bolton paper, quoted in a note",
+    "LATEST": "banner 'LATEST NEWS' of Bolton NHS Foundation Trust's partnership page, quoted in its outline",
+    "NEWS": "banner 'LATEST NEWS' of Bolton NHS Foundation Trust's partnership page, quoted in its outline",
+    "TW3": "a postcode (Hounslow House, TW3 3EB) in NHS North West London's board notice, quoted in its outline",
 }
 """Capitalised words that are not abbreviations, each with why it appears in capitals."""
 
@@ -70,7 +73,7 @@ def _text_field_names(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(
         name
         for name, info in model.model_fields.items()
-        if name not in {"id", "former_ids", "preferred"} and not _is_vocabulary(info.annotation)
+        if name not in {"id", "former_ids", "preferred", "url", "evidence_url"} and not _is_vocabulary(info.annotation)
     )
 
 

@@ -128,7 +128,7 @@ def _own_life(events: list[BodyEvent], day: date, established: str) -> Life | No
     if not known:
         return Life("not-yet", None, "its first recorded event is later")
     ev = known[-1]
-    status = established if ev.status == "established" else str(ev.status)
+    status = established if ev.status in ("established", "continuing") else str(ev.status)
     return Life(status, day_of(ev.date), ev.summary or "", successor=ev.replaced_by, cites=tuple(ev.cites))
 
 

@@ -166,13 +166,16 @@ class StatusUpdate(Strict):
         return self
 
 
-BodyStatus = Literal["proposed", "shadow", "established", "replaced", "abolished"]
+BodyStatus = Literal["proposed", "shadow", "established", "continuing", "replaced", "abolished"]
 
 
 class BodyEvent(Strict):
     """A dated change in a body's (or an organisation's) existence."""
 
-    status: BodyStatus = Field(description="proposed, shadow, established, replaced or abolished.")
+    status: BodyStatus = Field(
+        description="proposed, shadow, established, continuing (a later source shows it still in place), "
+        "replaced or abolished."
+    )
     date: PeriodField = Field(description="When it happened, as the paper gives it.")
     summary: Text | None = Field(default=None, description="What happened, in plain words.")
     replaced_by: ActorRef | None = Field(default=None, description="Successor, if replaced.")

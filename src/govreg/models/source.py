@@ -49,7 +49,7 @@ class Source(Record):
     url: str | None = Field(
         default=None,
         max_length=300,
-        pattern=r"^https://[A-Za-z0-9./_-]+$",
+        pattern=r"^https?://[A-Za-z0-9./_~:?#@!$&*+,;=%-]+$",
         description="Where the paper is published, e.g. on legislation.gov.uk.",
     )
     read_on: PeriodField | None = Field(
