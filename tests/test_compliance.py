@@ -35,6 +35,7 @@ ORGANISATIONS = """
 - {id: nhsei, name: NHS England, type: national-nhs-body, places: [england]}
 - {id: parliament, name: Parliament, type: government, places: [england]}
 - {id: dhsc, name: Department of Health and Social Care, type: government, places: [england]}
+- {id: healthcare-leader, name: Healthcare Leader, type: news-media, places: [england]}
 - {id: test-icb, name: NHS Test Integrated Care Board, type: icb, places: [bolton]}
 - {id: test-trust, name: Test NHS Foundation Trust, type: foundation-trust, places: [bolton]}
 - {id: test-gp, name: Test GP Federation, type: primary-care, places: [bolton]}

@@ -245,8 +245,6 @@ ORPHANS_ALLOWED = {
     "nwl-london-ambulance-service": "named only as a service to commission at North West London level (3)",
     "nwl-londonwide-lmcs": "named only in a responsibility, 'Londonwide LMCs engagement' (3)",
     # bodies the papers describe without a host, reporting line or members
-    "bury-lsb": "proposed; 'a development of' the SCB giving 'a mandated vote into the GM ICS' (13a), "
-    "relations the model has no field for; no host, reporting line or members printed",
     "bury-idb": "proposed; 'could be an extension of the current LCO Board' (13c); no host or reporting line",
     "bury-integrated-neighbourhood-teams": "staff 'under single management arrangements', employers unnamed (6)",
     "england-ics-board-option-1": "a national model in the NHSEI document; no members or host organisation named (3.1)",
