@@ -442,4 +442,48 @@ def test_synthetic_register_checks_every_board_at_scale(tmp_path: Path) -> None:
     assert set(statuses) == {"meets", "shortfall", "membership-not-recorded"}
     assert abs(statuses["membership-not-recorded"] / 42 - ICB_UNRECORDED_RATE) < 0.1
     assert abs(statuses["shortfall"] / 42 - ICB_INCOMPLETE_RATE) < 0.15
-    assert len(findings(index, "membership-not-recorded")) == statuses["membership-not-recorded"]
+    # As at the date, only boards in place are checked, and a proposed or shadow board is compared, not counted.
+    derived = derive(index, date(2022, 7, 1))
+    counted = [c for c in derived.compliance.values() if not c.comparison]
+    assert len(findings(index, "membership-not-recorded")) == sum(
+        c.status == "membership-not-recorded" for c in counted
+    )
+    assert len(counted) < len(results)  # the synthetic register has a board not yet established at the date
+
+
+def test_checks_are_as_at_a_date_ended_boards_are_not_short_and_proposals_are_compared(tmp_path: Path) -> None:
+    """A board that ended before the date is not checked; a proposed one is compared, never counted as a breach;
+    a rule set not yet in force at the date applies to nothing."""
+    short = without("t-chair")
+
+    def history(*events: tuple[str, str]) -> list[dict[str, Any]]:
+        return [{"status": s, "date": d, "cites": CITE} for s, d in events]
+
+    def seats(prefix: str) -> list[dict[str, Any]]:
+        """The short board's seats with ids of their own (seat ids are unique across the register)."""
+        ids = {x["id"] for x in short}
+        return [
+            {k: (f"{prefix}-{v}" if k in ("id", "appointed_by") and v in ids else v) for k, v in x.items()}
+            for x in short
+        ]
+
+    ended = board("t-ended", seats("e")) | {
+        "history": history(("established", "2022-07-01"), ("abolished", "2022-12-31"))
+    }
+    proposed = board("t-proposed", seats("p")) | {"history": history(("proposed", "2022-06-01"))}
+    live = board("t-live", short) | {"history": history(("established", "2022-07-01"))}
+    index = checked(register(tmp_path, ended, proposed, live))
+    later = derive(index, date(2023, 6, 30))
+    assert "t-ended" not in later.compliance  # ended before the date: not checked at all
+    assert later.compliance["t-proposed"].comparison and not later.compliance["t-live"].comparison
+    assert later.compliance["t-proposed"].headline().startswith("A comparison, not a check (the body is proposed)")
+    short_bodies = {f.records[0] for r, fs in later.findings if r.id == "requirement-not-met" for f in fs}
+    assert short_bodies == {"t-live"}
+    # While it was in place, the ended board was checked like any other.
+    during = derive(index, date(2022, 9, 30))
+    assert {f.records[0] for r, fs in during.findings if r.id == "requirement-not-met" for f in fs} == {
+        "t-ended",
+        "t-live",
+    }
+    # Before the rule set came into force (1 July 2022), it applies to no board.
+    assert derive(index, date(2022, 6, 30)).compliance == {}

@@ -13,7 +13,9 @@ print the same values.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from .index import Index, applies
@@ -65,6 +67,9 @@ class Compliance:
     rule_sets: tuple[str, ...]
     status: Status
     results: tuple[Result, ...]
+    comparison: bool = False
+    """The body is only proposed (or in shadow form) at the date: the rules are compared with its plan,
+    never counted as a breach."""
 
     @property
     def met(self) -> int:
@@ -76,10 +81,12 @@ class Compliance:
 
     def headline(self) -> str:
         """'Meets 6 of 7 statutory and policy requirements', or 'Membership not recorded'."""
+        ahead = "A comparison, not a check (the body is proposed): " if self.comparison else ""
         if self.status == "membership-not-recorded":
-            return f"Membership not recorded: none of the {self.total} requirements can be checked"
+            return f"{ahead}Membership not recorded: none of the {self.total} requirements can be checked"
         bases = sorted({r.basis for r in self.results}, key=("statutory", "policy").index)
-        return f"Meets {self.met} of {self.total} {' and '.join(bases)} requirements"
+        met = f"meets {self.met}" if ahead else f"Meets {self.met}"
+        return f"{ahead}{met} of {self.total} {' and '.join(bases)} requirements"
 
 
 def _in(constituency: Constituency, who: str | None, body: Body, index: Index) -> bool:
@@ -162,28 +169,43 @@ def cite_text(index: Index, c: Citation) -> str:
     return f"{title}, {c.at}"
 
 
-def compliance(index: Index) -> dict[str, Compliance]:
-    """Body id -> its compliance with every rule set that applies to it (bodies in scope only)."""
-    rule_sets = [r for r in index.of_kind("rule-set") if isinstance(r, RuleSet)]
+def compliance(
+    index: Index, day: date | None = None, status: Mapping[str, str | None] | None = None
+) -> dict[str, Compliance]:
+    """Body id -> its compliance with every rule set that applies to it (bodies in scope only).
+
+    As at `day`: only rule sets in force by then apply, and `status` (each body's status that day,
+    from `lifecycle`) decides which bodies are checked: a body no longer in place, or not yet, is
+    not checked; a proposed body, or one in shadow form, is compared with the rules, never counted
+    as short of them. Without them every body in scope is checked (the tests of the rule itself).
+    """
+    rule_sets = [
+        r
+        for r in index.of_kind("rule-set")
+        if isinstance(r, RuleSet) and (day is None or r.in_force is None or (r.in_force.start or date.min) <= day)
+    ]
     out: dict[str, Compliance] = {}
     if not rule_sets:
         return out
     for body in index.of_kind("body"):
         if not isinstance(body, Body):
             continue
+        now = status.get(body.id) if status is not None else None
+        if now in ("replaced", "abolished", "not-yet"):
+            continue
         mine = [rs for rs in rule_sets if applies(rs, body, index)]
         if not mine:
             continue
         results = tuple(_check(req, body, rs, index) for rs in mine for req in rs.requirements)
         members = [s for s in body.seats if s.member]
-        status: Status
+        result: Status
         if not members:
-            status = "membership-not-recorded"
+            result = "membership-not-recorded"
         elif all(r.met for r in results):
-            status = "meets"
+            result = "meets"
         else:
-            status = "shortfall"
-        out[body.id] = Compliance(body.id, tuple(rs.id for rs in mine), status, results)
+            result = "shortfall"
+        out[body.id] = Compliance(body.id, tuple(rs.id for rs in mine), result, results, now in ("proposed", "shadow"))
     return out
 
 

@@ -313,7 +313,7 @@ def derive(index: Index, as_of: date) -> Derived:
         for pid in dict.fromkeys(rec.places):
             by_place[pid].append(rec.id)
 
-    complying = compliance(index)
+    complying = compliance(index, as_of, {rid: life.status for rid, life in bodies.items()})
     inputs = Inputs(MappingProxyType(standing), MappingProxyType(complying))
 
     return Derived(

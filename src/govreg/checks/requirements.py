@@ -16,7 +16,7 @@ from .rule import Finding, Inputs, Rule
 def not_met(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
     out = []
     for bid, comp in inputs.compliance.items():
-        if comp.status != "shortfall":
+        if comp.status != "shortfall" or comp.comparison:  # a proposal is compared, never counted as short
             continue
         name = index.get(bid).title_text()
         for r in comp.results:
@@ -42,7 +42,7 @@ def not_recorded(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
             "requirements can be checked.",
         )
         for bid, comp in inputs.compliance.items()
-        if comp.status == "membership-not-recorded"
+        if comp.status == "membership-not-recorded" and not comp.comparison
     ]
 
 

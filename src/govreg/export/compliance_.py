@@ -43,6 +43,7 @@ def compliance_json(index: Index, derived: Derived) -> list[dict[str, Any]]:
                 "body": bid,
                 "rule_sets": list(comp.rule_sets),
                 "status": comp.status,
+                "comparison": comp.comparison,
                 "met": comp.met,
                 "total": comp.total,
                 "headline": comp.headline(),
