@@ -600,9 +600,12 @@ def test_register_json_publishes_continued_by_and_body_status(register: dict[str
     for b in bodies:
         known = [ev for ev in b.history if (ev.date.end or ev.date.start) <= day]  # type: ignore[attr-defined]
         want = (str(known[-1].status) if known else "not-yet") if b.history else None  # type: ignore[attr-defined]
-        want = "established" if want == "continuing" else want  # a later source shows it still in place
+        if want == "continuing":  # a later source shows it still in place, in the status of its last change
+            changes = [str(ev.status) for ev in known if ev.status != "continuing"]
+            want = changes[-1] if changes and changes[-1] in ("proposed", "shadow", "established") else "established"
         ends = [host_end(index.get(h)) for h in b.hosted_by]  # type: ignore[attr-defined]
         own_day = (known[-1].date.end or known[-1].date.start) if known else None  # type: ignore[attr-defined]
+        # (the day of its latest own evidence, a 'continuing' event included, is what outranks a host's end)
         ended = ends and all(ends) and (own_day is None or own_day <= max(e for e in ends if e))
         if ended and want in (None, "proposed", "shadow", "established"):
             want = "abolished"  # ended with the organisations that alone formed it

@@ -271,3 +271,41 @@ def test_status_of_every_organisation_and_body_agrees_everywhere(data: Path, day
             assert life.in_place == (life.status not in GONE)
             if rid in drawn:
                 assert drawn[rid] == life.status
+
+
+def test_later_evidence_outranks_an_older_end_and_a_merged_organisation_stays_merged(tmp_path: Path) -> None:
+    """A body shown 'continuing' after its host ended stays in place, in the status of its last change; an
+    organisation that merged before a national change is not abolished again by it."""
+    orgs = FILES["organisations"] + (
+        f"- {{id: old-ccg, name: Old Group, type: ccg, places: [here], cites: {CITE},\n"
+        f"   events: [{{status: replaced, date: '2021-04-01', replaced_by: ccg, cites: {CITE}}}]}}\n"
+    )
+    bodies = (
+        FILES["bodies"]
+        + f"""\
+- id: panel
+  name: Panel
+  type: forum
+  places: [here]
+  hosted_by: [old-ccg]
+  history:
+    - {{status: established, date: December 2019, cites: {CITE}}}
+    - {{status: continuing, date: '2023-06-09', cites: {CITE}}}
+  cites: {CITE}
+- id: members
+  name: Members
+  type: forum
+  places: [here]
+  hosted_by: [old-ccg]
+  cites: {CITE}
+"""
+    )
+    index, problems = check(write(tmp_path, organisations=orgs, bodies=bodies))
+    assert [p for p in problems if p.code != "after_as_of"] == [], problems
+    derived = derive(index, date(2023, 7, 1))
+    old = derived.life["old-ccg"]
+    assert (old.status, old.since, old.change) == ("replaced", date(2021, 4, 1), None)
+    members = derived.life["members"]
+    assert (members.status, members.since, members.host) == ("abolished", date(2021, 4, 1), "old-ccg")
+    panel = derived.life["panel"]
+    assert panel.in_place and (panel.status, panel.since_text) == ("established", "December 2019")

@@ -394,17 +394,18 @@ def test_no_page_presents_an_abolished_body_as_in_place(real_site: Path, index: 
     derived = derive(index, real_as_of)
     ccgs = [o.id for o in index.of_kind("organisation") if o.type == "ccg"]
     assert ccgs and all(not derived.life[c].in_place for c in ccgs)
+    end = date(2022, 7, 1)
     later = {  # bodies whose own evidence after the CCGs' end shows them still in place
-        b.id
-        for b in index.of_kind("body")
-        if any((ev.date.end or ev.date.start) > date(2022, 7, 1) for ev in b.history)
+        b.id for b in index.of_kind("body") if any((ev.date.end or ev.date.start) > end for ev in b.history)
     }
     ended = [b for b in index.of_kind("body") if b.hosted_by and set(b.hosted_by) <= set(ccgs) and b.id not in later]
     assert ended
     for b in ended:
         assert not derived.life[b.id].in_place, b.id
         text = " ".join(page(real_site, f"/bodies/{b.id}/").text_content().split())
-        assert f"Status as at {real_as_of:%-d %B %Y}: Abolished since 1 July 2022" in text, b.id
+        since = derived.life[b.id].since
+        assert since is not None and since <= end, b.id  # ended with the CCGs (or their merger, before)
+        assert f"Status as at {real_as_of:%-d %B %Y}: Abolished since {since:%-d %B %Y}" in text, b.id
         for place in b.places:
             doc = page(real_site, f"/places/{place}/")
             (svg,) = doc.xpath("//div[contains(@class, 'gr-map-draw')]/*[local-name()='svg']")

@@ -40,7 +40,7 @@ class Life:
     """Bodies: proposed, shadow, established, replaced, abolished, not-yet, or None (no history recorded).
     Organisations: in-place, replaced (merged), abolished, or not-yet."""
     since: date | None
-    """The day the status took effect, where known."""
+    """The day the status took effect, where known (the last day of the period it is dated, as for updates)."""
     reason: str
     """Why, in plain words ('' for an organisation or body simply in place)."""
     change: str | None = None
@@ -49,6 +49,10 @@ class Life:
     """The organisation it ended with, for a body that ended with its host."""
     successor: str | None = None
     """What replaced it, where its own history names it (`replaced_by`)."""
+    seen: date | None = None
+    """The day of its latest own evidence (a 'continuing' event included), which outranks older national changes."""
+    since_text: str = ""
+    """That date as the evidence gives it ('July 2022'), for pages; '' for a national change's exact day."""
     cites: tuple[Citation, ...] = ()
 
     @property
@@ -105,8 +109,8 @@ def organisation_on(index: Index, changes: list[NationalChange], org: Organisati
     for change in changes:
         when = day_of(change.date)
         if when <= day and _applies(index, change, org, list(change.ceases)):
-            if own is not None and (own.since or date.min) > when:
-                return own
+            if own is not None and (not own.in_place or (own.seen or date.min) > when):
+                return own  # already gone before the change, or its own later evidence says more
             reason = f"abolished on {day_text(when)} by the national change “{change.title}”"
             return Life("abolished", when, reason, change=change.id, cites=tuple(change.cites))
     if own is not None:
@@ -128,8 +132,21 @@ def _own_life(events: list[BodyEvent], day: date, established: str) -> Life | No
     if not known:
         return Life("not-yet", None, "its first recorded event is later")
     ev = known[-1]
-    status = established if ev.status in ("established", "continuing") else str(ev.status)
-    return Life(status, day_of(ev.date), ev.summary or "", successor=ev.replaced_by, cites=tuple(ev.cites))
+    seen = day_of(ev.date)
+    if ev.status == "continuing":
+        # A later source shows it still in place: its status and date are those of its last change, if known.
+        changes = [e for e in known if e.status != "continuing"]
+        if changes and changes[-1].status in ("proposed", "shadow", "established"):
+            ev = changes[-1]
+        else:
+            reason = f"shown still in place by {ev.date.text}: {ev.summary or ''}".rstrip(": ")
+            return Life(established, None, reason, seen=seen, cites=tuple(ev.cites))
+    status = established if ev.status == "established" else str(ev.status)
+    since = day_of(ev.date)
+    words = ev.date.text if ev.date.start != ev.date.end else ""
+    return Life(
+        status, since, ev.summary or "", seen=seen, since_text=words, successor=ev.replaced_by, cites=tuple(ev.cites)
+    )
 
 
 def body_on(body: Body, hosts: Mapping[str, Life], day: date, name: Callable[[str], str] = str) -> Life:
@@ -140,7 +157,7 @@ def body_on(body: Body, hosts: Mapping[str, Life], day: date, name: Callable[[st
     if body.hosted_by and len(ended) == len(body.hosted_by) and all(not h.in_place for h in ended):
         last = max(ended, key=lambda h: h.since or date.min)
         when = last.since or date.min
-        if own is None or (own.in_place and (own.since or date.min) <= when):
+        if own is None or (own.in_place and (own.seen or date.min) <= when):
             host = next(h for h in body.hosted_by if hosts[h] is last)
             why = f"ended with {name(host)}, {last.reason}"
             return Life("abolished", when, why, change=last.change, host=host, cites=last.cites)

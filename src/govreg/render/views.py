@@ -198,7 +198,7 @@ def life_line(site: Site, page: str, rid: str) -> MD | None:
     links = site.links
     text = MD(STATUS_WORDS[life.status])
     if life.since is not None and life.status != "in-place":
-        text += MD(" since {}").format(day_text(life.since))
+        text += MD(" since {}").format(life.since_text or day_text(life.since))
     if life.host and life.change:
         text += MD(": it ended with ") + links.ref(life.host, page)
         text += MD(", abolished that day by the national change ") + links.ref(life.change, page)
