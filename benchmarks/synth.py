@@ -16,7 +16,8 @@ rule set shaped like the real one (data/england/rules.yml: the same requirement 
 counts, synthetic citations). So that the check is exercised at scale, boards are
 deliberately incomplete at documented rates: ICB_UNRECORDED_RATE of them record no seats
 ("membership not recorded"), ICB_INCOMPLETE_RATE more leave out one required seat, chosen
-at random; the rest are complete, with non-voting participants who are not members.
+at random; the rest are complete, with non-voting participants who are not members. Every board
+with seats cites its (synthetic) constitution as listing the whole membership.
 """
 
 from __future__ import annotations
@@ -603,6 +604,10 @@ def _bodies(s: System) -> None:
     record = s.files["bodies"][-1]
     record["tags"] = ["icb-board"]
     record["seats"] = _icb_seats(s, board)
+    if record["seats"]:
+        # As if from the board's constitution: the seats are the whole membership, so a missing seat is
+        # "not met" rather than "not shown by the sources".
+        record["whole_membership"] = {"cites": [dict(c) for c in record["cites"]]}
     for committee in ("quality", "finance", "audit"):
         _body(
             s,

@@ -39,6 +39,7 @@ ORGANISATIONS = """
 - {id: test-icb, name: NHS Test Integrated Care Board, type: icb, places: [bolton]}
 - {id: test-trust, name: Test NHS Foundation Trust, type: foundation-trust, places: [bolton]}
 - {id: test-gp, name: Test GP Federation, type: primary-care, places: [bolton]}
+- {id: test-council-2, name: Test Second Council, type: local-authority, places: [bolton]}
 """
 
 CITE = [{"source": "src-bolton-2019-04-scf", "at": "4.3"}]
@@ -109,7 +110,10 @@ REQUIREMENTS = [
 ]
 
 
-def board(bid: str, seats: list[dict[str, Any]], tags: tuple[str, ...] = ("icb-board",)) -> dict[str, Any]:
+def board(
+    bid: str, seats: list[dict[str, Any]], tags: tuple[str, ...] = ("icb-board",), whole: bool = True
+) -> dict[str, Any]:
+    """A board; `whole`: its record cites a source saying the seats are the whole membership."""
     return {
         "id": bid,
         "name": f"Board {bid}",
@@ -118,6 +122,7 @@ def board(bid: str, seats: list[dict[str, Any]], tags: tuple[str, ...] = ("icb-b
         "places": ["bolton"],
         "hosted_by": ["test-icb"],
         "seats": seats,
+        **({"whole_membership": {"cites": CITE}} if whole else {}),
         "cites": CITE,
     }
 
@@ -150,7 +155,11 @@ def without(seat_id: str) -> list[dict[str, Any]]:
 
 
 def not_met(index: Index, bid: str) -> set[str]:
-    return {r.requirement for r in compliance(index)[bid].results if not r.met}
+    return {r.requirement for r in compliance(index)[bid].results if r.answer == "not-met"}
+
+
+def answers(index: Index, bid: str) -> dict[str, str]:
+    return {r.requirement: r.answer for r in compliance(index)[bid].results}
 
 
 def findings(index: Index, rule: str) -> list[Any]:
@@ -162,7 +171,7 @@ def test_complete_board_meets_every_requirement(tmp_path: Path) -> None:
     comp = compliance(index)["t-board"]
     assert [r.requirement for r in comp.results] == REQUIREMENTS
     assert comp.status == "meets" and not_met(index, "t-board") == set()
-    assert comp.headline() == "Meets 12 of 12 statutory and policy requirements"
+    assert comp.headline() == "Of 12 statutory and policy requirements: all 12 met"
     found = {r.requirement: r.found for r in comp.results}
     assert found["icb-req-ten-members"] == 10 and found["icb-req-ordinary-members"] == 8
     assert findings(index, "requirement-not-met") == () and findings(index, "membership-not-recorded") == ()
@@ -228,7 +237,7 @@ def test_look_alike_role_text_never_satisfies_a_requirement(tmp_path: Path) -> N
     ]
     index = checked(register(tmp_path, board("t-board", seats)))
     ceo = next(r for r in compliance(index)["t-board"].results if r.requirement == "icb-req-chief-executive")
-    assert not ceo.met and ceo.seats == ()
+    assert ceo.answer == "not-met" and ceo.seats == ()
     assert ceo.rejected == (("t-claims", "category partner, not chief-executive"),)
 
 
@@ -248,7 +257,7 @@ def test_non_member_participant_never_counts(tmp_path: Path) -> None:
     index = checked(register(tmp_path, board("t-board", seats)))
     results = {r.requirement: r for r in compliance(index)["t-board"].results}
     la = results["icb-req-partner-local-authorities"]
-    assert not la.met and la.rejected == (("t-la-participant", "not a member of the body"),)
+    assert la.answer == "not-met" and la.rejected == (("t-la-participant", "not a member of the body"),)
     assert results["icb-req-ten-members"].found == 9  # five participants are not five members
 
 
@@ -262,19 +271,29 @@ def test_at_least_two_non_executives_with_one_recorded_fails(tmp_path: Path) -> 
     seats = [{**s, "count": 1} if s["id"] == "t-neds" else s for s in COMPLETE]
     index = checked(register(tmp_path, board("t-board", seats)))
     neds = next(r for r in compliance(index)["t-board"].results if r.requirement == "icb-req-non-executives")
-    assert (neds.met, neds.found, neds.need_text()) == (False, 1, "at least 2")
+    assert (neds.answer, neds.found, neds.need_text()) == ("not-met", 1, "at least 2")
     assert any(
-        "At least two non-executive members: needs at least 2, found 1" in f.message
+        "At least two non-executive members: needs at least 2, found 1: the recorded seats are the whole" in f.message
         for f in findings(index, "requirement-not-met")
     )
 
 
-def test_seat_ranges_count_their_guaranteed_minimum(tmp_path: Path) -> None:
-    ranged = [{**s, "count_min": 1, "count_max": 4} if s["id"] == "t-neds" else s for s in without("t-neds")]
-    ranged.append({"id": "t-neds", "role": "Non-executive members", "category": "non-executive", "count_max": 4})
+def test_seat_ranges_count_their_lower_end_towards_at_least_and_say_so(tmp_path: Path) -> None:
+    ranged = [*without("t-neds"), {"id": "t-neds", "role": "Non-executive members", "category": "non-executive"}]
+    ranged[-1]["count_max"] = 4
     index = checked(register(tmp_path, board("t-board", ranged)))
     neds = next(r for r in compliance(index)["t-board"].results if r.requirement == "icb-req-non-executives")
-    assert neds.found == 1 and not neds.met  # 'up to 4' guarantees one seat, not two
+    # 'up to 4' guarantees one seat, not two, and may provide four: the sources leave it open, even on a
+    # whole membership.
+    assert (neds.found, neds.most, neds.found_text(), neds.answer) == (1, 4, "1 to 4", "not-shown")
+    assert "range" in neds.why
+    # Above 'at most': the upper end of a range counts against it; the lower end alone can break it.
+    chairs = [{**s, "count_min": 1, "count_max": 2} if s["id"] == "t-chair" else s for s in COMPLETE]
+    index = checked(register(tmp_path / "c", board("t-board", chairs)))
+    assert answers(index, "t-board")["icb-req-chair"] == "not-shown"
+    chairs = [{**s, "count": 2} if s["id"] == "t-chair" else s for s in COMPLETE]
+    index = checked(register(tmp_path / "d", board("t-board", chairs, whole=False)))
+    assert answers(index, "t-board")["icb-req-chair"] == "not-met"  # two chairs recorded: shown by the sources
     _, problems = check(register(tmp_path / "x", board("t-board", [{**COMPLETE[0], "count": 2, "count_min": 1}])))
     assert any("not both" in p.message for p in problems), report(problems)
 
@@ -319,7 +338,7 @@ def test_rule_set_round_trips_through_json_and_csv(tmp_path: Path) -> None:
 
     by_name = {t.name: t for t in tables(index)}
     rows: dict[str, list[dict[str, str]]] = {}
-    for name in ("rules", "rules-requirements", "rules-constituencies"):
+    for name in ("rules", "rules-requirements", "rules-constituencies", "rules-readings"):
         table = by_name[name]
         rows[name] = [{c.name: _cell(c.get(row)) for c in table.columns} for row in table.rows]
     (top,) = [r for r in rows["rules"] if r["id"] == RULES]
@@ -381,6 +400,9 @@ def test_rule_set_round_trips_through_json_and_csv(tmp_path: Path) -> None:
                 for q in rows["rules-requirements"]
                 if q["rule_set_id"] == RULES
             ],
+            "readings": [
+                {"field": r["field"], "note": r["note"]} for r in rows["rules-readings"] if r["rule_set_id"] == RULES
+            ],
             "cites": cites(top["cites"]),
         }
     )
@@ -399,13 +421,13 @@ def test_findings_are_in_register_json_and_compliance_csv(tmp_path: Path) -> Non
     by_body = {c["body"]: c for c in data["compliance"]}
     assert by_body["t-board"]["status"] == "shortfall" and by_body["t-board"]["met"] == 10
     md = next(r for r in by_body["t-board"]["results"] if r["requirement"] == "icb-req-medical-director")
-    assert md["met"] is False and md["seats"] == [] and md["cites"][0]["at"] == "board membership"
+    assert md["answer"] == "not-met" and md["seats"] == [] and md["cites"][0]["at"] == "board membership"
     assert by_body["t-empty"]["status"] == "membership-not-recorded"
     rows = list(csv.DictReader(io.StringIO(str(compliance_csv(index, derive(index, date(2022, 7, 1))).content))))
     assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == 2 * len(REQUIREMENTS)
     row = next(r for r in rows if r["body_id"] == "t-board" and r["requirement_id"] == "icb-req-medical-director")
-    assert (row["met"], row["found"], row["cites"]) == (
-        "false",
+    assert (row["answer"], row["found"], row["cites"]) == (
+        "not-met",
         "0",
         "src-nhse-2021-06-ics-design-framework at board membership",
     )
@@ -426,7 +448,9 @@ def test_validate_warns_of_records_dated_after_the_as_of_date(tmp_path: Path) ->
 def test_the_real_board_from_the_papers_is_checked() -> None:
     index = checked(ROOT / "data")
     comp = compliance(index)["england-ics-board-option-2"]
-    assert comp.status == "shortfall" and comp.headline() == "Meets 3 of 12 statutory and policy requirements"
+    # The paper prints a minimum board, not the whole membership: what it leaves out is not shown, not missing.
+    assert comp.status == "not-shown"
+    assert comp.headline() == "Of 12 statutory and policy requirements: 3 met, 9 not shown by the sources"
 
 
 def test_synthetic_register_checks_every_board_at_scale(tmp_path: Path) -> None:
@@ -487,3 +511,66 @@ def test_checks_are_as_at_a_date_ended_boards_are_not_short_and_proposals_are_co
     }
     # Before the rule set came into force (1 July 2022), it applies to no board.
     assert derive(index, date(2022, 6, 30)).compliance == {}
+
+
+def test_three_answers_met_not_met_and_not_shown_are_counted_apart_everywhere(tmp_path: Path) -> None:
+    """A board whose sources do not list its whole membership: a requirement no recorded seat fulfils is
+    'not shown by the sources', never 'not met'; two chairs recorded are more than the law allows, which
+    the sources do show. Panel, Checks page, register.json and compliance.csv say the same."""
+    from govreg.build import generate
+
+    seats = [{**s, "count": 2} if s["id"] == "t-chair" else s for s in without("t-md")]
+    seats.append({"id": "t-extra", "role": "Ordinary member", "category": "ordinary"})  # keeps the ten
+    index = checked(register(tmp_path, board("t-board", seats, whole=False) | {"unitary_board": {"cites": CITE}}))
+    comp = compliance(index)["t-board"]
+    got = answers(index, "t-board")
+    assert got["icb-req-chair"] == "not-met" and got["icb-req-medical-director"] == "not-shown"
+    assert {a for r, a in got.items() if r not in ("icb-req-chair", "icb-req-medical-director")} == {"met"}
+    assert (comp.met, comp.not_met, comp.not_shown, comp.status) == (10, 1, 1, "shortfall")
+    headline = "Of 12 statutory and policy requirements: 10 met, 1 not met, 1 not shown by the sources"
+    assert comp.headline() == headline
+
+    result = generate(tmp_path / "data", date(2022, 7, 1))
+    assert result.problems == []
+    files = {o.path: str(o.content) for o in result.outputs}
+    page = next(text for path, text in files.items() if path.endswith("t-board.md") or "/t-board/" in path)
+    assert headline in page
+    assert (
+        "| Medical director | at least 1 | 0 | Not shown by the sources: the sources read do not list the whole" in page
+    )
+    assert "| Chair | 1 | 2 | Not met: more than 1 recorded |" in page
+    assert "No source read lists the whole membership" in page
+    assert "It meets as a unitary board: its members are collectively accountable for its decisions" in page
+    checks = files["checks.md"]
+    assert headline in checks
+    short = [f for f in findings(index, "requirement-not-met") if f.records[0] == "t-board"]
+    open_ = [f for f in findings(index, "requirement-not-shown") if f.records[0] == "t-board"]
+    assert [f.message.split(": ")[1] for f in short] == ["Chair"]
+    assert len(open_) == 1 and "Medical director (needs at least 1, found 0)" in open_[0].message
+    assert "Medical director" not in " ".join(f.message for f in short)
+
+    data = json.loads(files["data/register.json"])
+    (mine,) = [c for c in data["compliance"] if c["body"] == "t-board"]
+    assert (mine["met"], mine["not_met"], mine["not_shown"], mine["headline"]) == (10, 1, 1, headline)
+    assert {r["requirement"]: r["answer"] for r in mine["results"]} == got
+    rows = list(csv.DictReader(io.StringIO(files["data/compliance.csv"])))
+    assert {r["requirement_id"]: r["answer"] for r in rows if r["body_id"] == "t-board"} == got
+
+
+def test_joint_nomination_counts_only_when_every_nominator_is_of_the_required_kind(tmp_path: Path) -> None:
+    def joint(*who: str) -> list[dict[str, Any]]:
+        return [{**s, "nominated_by": list(who)} if s["id"] == "t-partner-la" else s for s in COMPLETE]
+
+    index = checked(register(tmp_path / "a", board("t-board", joint("bolton-council", "test-council-2"))))
+    assert answers(index, "t-board")["icb-req-partner-local-authorities"] == "met"
+    index = checked(register(tmp_path / "b", board("t-board", joint("bolton-council", "test-trust"))))
+    la = next(r for r in compliance(index)["t-board"].results if r.requirement == "icb-req-partner-local-authorities")
+    assert la.answer == "not-met" and la.rejected == (
+        (
+            "t-partner-la",
+            "jointly nominated, but Test NHS Foundation Trust is not one of local authorities whose "
+            "area coincides with or includes any part of the board's area",
+        ),
+    )
+    _, problems = check(register(tmp_path / "c", board("t-board", joint("bolton-council", "nobody-at-all"))))
+    assert "seats[8].nominated_by[1]: no organisation, body, constituency with id 'nobody-at-all'" in report(problems)

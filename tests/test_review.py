@@ -51,6 +51,7 @@ BODY_WITH_GAPS = """
     - {id: bolton-forum-seat-1, role: Leader of the Council, category: ordinary}
     - {id: bolton-forum-seat-2, role: Observer from the Director of Public Health's team, category: observer,
        member: false}
+  whole_membership: {cites: [{source: src-bolton-2019-04-scf, at: "4.3"}]}
   cites: [{source: src-bolton-2019-04-scf, at: "4.3"}]
 """
 RULES = """

@@ -37,27 +37,13 @@ ABBREVIATION = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9]*(?:[/&-][A-Z0-9]+)*)(
 with an optional plural 's' (CCGs); a token needs two or more capital letters."""
 
 NOT_ABBREVIATIONS = {
-    "ALL": "emphasis printed in milestone 4.9 of the 2018 Bolton paper ('ALL appropriate budgets')",
-    "AUTHOR": "cover-sheet field name of the 2018 Bolton paper, quoted in a note",
     "COMMITTEES/GROUPS": "cover-sheet heading 'COMMITTEES/GROUPS PREVIOUSLY CONSULTED', quoted in notes",
-    "PREVIOUSLY": "cover-sheet heading 'COMMITTEES/GROUPS PREVIOUSLY CONSULTED', quoted in notes",
-    "CONSULTED": "cover-sheet heading 'COMMITTEES/GROUPS PREVIOUSLY CONSULTED', quoted in notes",
-    "LINKS": "cover-sheet heading 'LINKS TO CORPORATE OBJECTIVES', quoted as a list's intro",
     "TO": "word of printed capitalised headings ('LINKS TO CORPORATE OBJECTIVES', 'RESPONDING TO THE ...')",
-    "CORPORATE": "cover-sheet heading 'LINKS TO CORPORATE OBJECTIVES', quoted as a list's intro",
-    "OBJECTIVES": "cover-sheet heading 'LINKS TO CORPORATE OBJECTIVES', quoted as a list's intro",
-    "RESPONDING": "capitalised title 'RESPONDING TO THE NATIONAL ENGAGEMENT EXERCISE' of the GM response",
-    "THE": "capitalised title 'RESPONDING TO THE NATIONAL ENGAGEMENT EXERCISE' of the GM response",
-    "NATIONAL": "capitalised title 'RESPONDING TO THE NATIONAL ENGAGEMENT EXERCISE' of the GM response",
-    "ENGAGEMENT": "capitalised title 'RESPONDING TO THE NATIONAL ENGAGEMENT EXERCISE' of the GM response",
-    "EXERCISE": "capitalised title 'RESPONDING TO THE NATIONAL ENGAGEMENT EXERCISE' of the GM response",
-    "RECOMMENDATIONS": "capitalised heading of the 2019 Bolton paper, quoted in its source title",
-    "PART": "capitalised heading 'PART A' / 'PART B' of the January 2021 Bolton paper, quoted in a note",
     "LATEST": "banner 'LATEST NEWS' of Bolton NHS Foundation Trust's partnership page, quoted in its outline",
-    "NEWS": "banner 'LATEST NEWS' of Bolton NHS Foundation Trust's partnership page, quoted in its outline",
     "TW3": "a postcode (Hounslow House, TW3 3EB) in NHS North West London's board notice, quoted in its outline",
 }
-"""Capitalised words that are not abbreviations, each with why it appears in capitals."""
+"""Capitalised tokens that are not abbreviations and that `ordinary_words` cannot tell (two letters,
+a slash, a word never written small, a postcode), each with why it appears in capitals."""
 
 
 def _is_vocabulary(annotation: Any) -> bool:
@@ -113,19 +99,50 @@ def abbreviations_in(text: str, multiword: list[str]) -> Iterator[str]:
             yield token + plural
 
 
+LOWER_WORD = re.compile(r"(?<![A-Za-z0-9])[a-z]{3,}(?![A-Za-z0-9])")
+"""A word of three or more letters written in lower case."""
+
+
+def ordinary_words(index: Index) -> frozenset[str]:
+    """Words the register's own text writes in lower case somewhere.
+
+    Why: a word set in capitals for emphasis or as a printed heading ('NOT', 'ALL', 'RESPONDING
+    TO THE ...') is the same word written small elsewhere; a real abbreviation (CCG, ICB, NHSE/I)
+    never is. Two-letter tokens are never treated as words ('IT', 'GP' stay strict).
+    """
+    words: set[str] = set()
+    for item in index.records.values():
+        for _, text in text_fields(item.record):
+            words.update(LOWER_WORD.findall(text))
+    return frozenset(words)
+
+
+def is_ordinary_word(token: str, words: frozenset[str]) -> bool:
+    """Whether a capitalised token is an ordinary word in capitals, not an abbreviation."""
+    return token.isalpha() and len(token) >= 3 and token.lower() in words
+
+
 def undefined_abbreviations(index: Index) -> dict[str, list[str]]:
-    """{token: "record.path" places} for abbreviations in any text with no glossary term or variant."""
+    """{token: record ids} for abbreviations in any text with no glossary term or variant.
+
+    Not abbreviations: ordinary words in capitals (`ordinary_words`), and the few capitalised
+    tokens in NOT_ABBREVIATIONS, each with its reason.
+    """
     forms = glossary_forms(index)
+    words = ordinary_words(index)
     multiword = sorted((f for f in forms if " " in f), key=len, reverse=True)
     missing: dict[str, list[str]] = {}
     for rid, item in sorted(index.records.items()):
         for _path, text in text_fields(item.record):
             for token in abbreviations_in(text, multiword):
                 singular = token[:-1] if token.endswith("s") else token
-                if token not in forms and singular not in forms and singular not in NOT_ABBREVIATIONS:
-                    where = missing.setdefault(token, [])
-                    if rid not in where:
-                        where.append(rid)
+                if token in forms or singular in forms or singular in NOT_ABBREVIATIONS:
+                    continue
+                if is_ordinary_word(token, words) or is_ordinary_word(singular, words):
+                    continue
+                where = missing.setdefault(token, [])
+                if rid not in where:
+                    where.append(rid)
     return missing
 
 

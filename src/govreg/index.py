@@ -249,10 +249,15 @@ def _check_rules(index: Index) -> list[Problem]:
                             "dangling_ref",
                         )
                     )
-            for name in ("nominated_by", "appointed_by"):
-                target = getattr(seat, name)
-                if target is None:
-                    continue
+            joint = isinstance(seat.nominated_by, list)
+            links: list[tuple[tuple[str | int, ...], str]] = [
+                (("seats", i, "nominated_by", j) if joint else ("seats", i, "nominated_by"), t)
+                for j, t in enumerate(seat.nominators())
+            ]
+            if seat.appointed_by is not None:
+                links.append((("seats", i, "appointed_by"), seat.appointed_by))
+            for path, target in links:
+                name = str(path[2])
                 ok = (target in index.records and index.kind_of(target) in ("organisation", "body")) or (
                     _nested_of(index, target, Constituency) is not None
                 )
@@ -260,15 +265,9 @@ def _check_rules(index: Index) -> list[Problem]:
                     ok = True
                 if not ok:
                     what = "organisation, body, constituency" + (" or seat" if name == "appointed_by" else "")
-                    problems.append(
-                        item.problem(
-                            ("seats", i, name),
-                            f"no {what} with id {target!r}",
-                            "dangling_ref",
-                        )
-                    )
+                    problems.append(item.problem(path, f"no {what} with id {target!r}", "dangling_ref"))
                 elif target in index.records and target != rid:
-                    index.backlinks[target].append(Backlink(rid, format_path(("seats", i, name))))
+                    index.backlinks[target].append(Backlink(rid, format_path(path)))
     return problems
 
 

@@ -20,16 +20,33 @@ def not_met(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
             continue
         name = index.get(bid).title_text()
         for r in comp.results:
-            if r.met:
+            if r.answer != "not-met":
                 continue
             cites = "; ".join(cite_text(index, c) for c in r.cites)
             out.append(
                 Finding(
                     REQUIREMENT_NOT_MET.id,
                     (bid, r.rule_set),
-                    f"{name}: {r.label}: needs {r.need_text()}, found {r.found} ({r.basis}; {cites}).",
+                    f"{name}: {r.label}: needs {r.need_text()}, found {r.found_text()}: {r.why} ({r.basis}; {cites}).",
                 )
             )
+    return out
+
+
+def not_shown(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
+    out = []
+    for bid, comp in inputs.compliance.items():
+        if comp.status == "membership-not-recorded" or comp.comparison or not comp.not_shown:
+            continue
+        open_ = [r for r in comp.results if r.answer == "not-shown"]
+        labels = "; ".join(f"{r.label} (needs {r.need_text()}, found {r.found_text()})" for r in open_)
+        out.append(
+            Finding(
+                REQUIREMENT_NOT_SHOWN.id,
+                (bid, *comp.rule_sets),
+                f"{index.get(bid).title_text()}: {comp.counts_text()}. The sources read leave open: {labels}.",
+            )
+        )
     return out
 
 
@@ -50,10 +67,20 @@ REQUIREMENT_NOT_MET = Rule(
     "requirement-not-met",
     "Body short of a requirement that applies to it",
     "A body that a rule set applies to (for example every integrated care board, under Schedule 1B to the "
-    "National Health Service Act 2006 and NHS England policy) whose recorded seats do not meet one of its "
-    "requirements. Seats count by their category and their `fulfils` link to the requirement, never by the "
-    "words of their role; participants and observers never count.",
+    "National Health Service Act 2006 and NHS England policy) whose recorded seats cannot meet one of its "
+    "requirements: its record cites a source saying the seats are its whole membership and too few "
+    "fulfil the requirement, or it has more seats than the rule allows. Seats count by their category "
+    "and their `fulfils` link to the requirement, never by the words of their role; participants and "
+    "observers never count.",
     not_met,
+)
+REQUIREMENT_NOT_SHOWN = Rule(
+    "requirement-not-shown",
+    "Body whose sources do not show whether it meets a requirement",
+    "A body that a rule set applies to, some of whose requirements its recorded seats neither meet nor "
+    "fail: the sources read do not list its whole membership, or give a range of seats. This is not a "
+    "breach; it says where the register needs a fuller source, such as the body's constitution.",
+    not_shown,
 )
 MEMBERSHIP_NOT_RECORDED = Rule(
     "membership-not-recorded",

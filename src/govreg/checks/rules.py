@@ -11,6 +11,7 @@ RULES: tuple[Rule, ...] = (
     bodies.NO_CHAIR,
     bodies.NO_DECISION_RULE,
     requirements.REQUIREMENT_NOT_MET,
+    requirements.REQUIREMENT_NOT_SHOWN,
     requirements.MEMBERSHIP_NOT_RECORDED,
     budgets.RULE,
     glossary.RULE,

@@ -26,7 +26,9 @@ CSV_COLUMNS = (
     "min",
     "max",
     "found",
-    "met",
+    "found_most",
+    "answer",
+    "why",
     "seats",
     "not_counted",
     "cites",
@@ -45,6 +47,8 @@ def compliance_json(index: Index, derived: Derived) -> list[dict[str, Any]]:
                 "status": comp.status,
                 "comparison": comp.comparison,
                 "met": comp.met,
+                "not_met": comp.not_met,
+                "not_shown": comp.not_shown,
                 "total": comp.total,
                 "headline": comp.headline(),
                 "results": [
@@ -56,7 +60,9 @@ def compliance_json(index: Index, derived: Derived) -> list[dict[str, Any]]:
                         "min": r.min,
                         "max": r.max,
                         "found": r.found,
-                        "met": r.met,
+                        "found_most": r.most,
+                        "answer": r.answer,
+                        "why": r.why,
                         "seats": list(r.seats),
                         "not_counted": [{"seat": s, "why": why} for s, why in r.rejected],
                         "cites": [c.model_dump(mode="json", exclude_none=True) for c in r.cites],
@@ -85,13 +91,18 @@ def compliance_csv(index: Index, derived: Derived) -> Output:
                 r.min,
                 r.max,
                 r.found,
-                r.met,
+                r.most,
+                r.answer,
+                r.why,
                 "; ".join(r.seats),
                 "; ".join(f"{s}: {why}" for s, why in r.rejected),
                 "; ".join(f"{c.source} at {c.at}" for c in r.cites),
             )
             writer.writerow([cell(v) for v in row])
-    what = "Every body a rule set applies to, one row per requirement: met or not, the seats, the citation"
+    what = (
+        "Every body a rule set applies to, one row per requirement: met, not met or not shown by the sources, "
+        "the seats, the citation"
+    )
     return data_file("data/compliance.csv", buf.getvalue(), "text/csv", what)
 
 

@@ -11,17 +11,23 @@ from ..output import Output, data_file
 from .compliance_ import CSV_COLUMNS
 from .csv_ import tables
 
-_COMPLIANCE_TYPES = {"min": "integer", "max": "integer", "found": "integer", "met": "boolean"}
+_COMPLIANCE_TYPES = {"min": "integer", "max": "integer", "found": "integer", "found_most": "integer"}
 _COMPLIANCE_HELP = {
     "body_id": "Id of the body checked.",
-    "status": "meets, shortfall or membership-not-recorded (the body's result over every requirement).",
+    "body": "Name of the body checked.",
+    "status": "The body's result over every requirement: meets (all met), shortfall (one or more not met), "
+    "not-shown (none not met, one or more not shown by the sources) or membership-not-recorded.",
     "rule_set_id": "Id of the rule set the requirement belongs to.",
     "requirement_id": "Id of the requirement.",
+    "requirement": "Short name of the requirement.",
     "basis": "statutory or policy.",
     "min": "Fewest seats the requirement asks for.",
     "max": "Most seats it allows, if it sets a limit.",
-    "found": "Seats that count (their guaranteed counts added).",
-    "met": "Whether the requirement is met.",
+    "found": "Seats that certainly count: exact counts, and the lower end of a range.",
+    "found_most": "Seats that could count at most (the upper end of a range); empty when a range has no top.",
+    "answer": "met, not-met (only where a source says the seats are the whole membership, or there are too "
+    "many) or not-shown (the sources read do not show it either way; not a breach).",
+    "why": "Why the answer is not-met or not-shown; empty when met.",
     "seats": "Ids of the seats that count, joined by '; '.",
     "not_counted": "Seats that name the requirement but do not count, with the reason.",
     "cites": "Citations of the requirement: source id at locator.",

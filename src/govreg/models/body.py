@@ -45,10 +45,18 @@ class Seat(Strict):
     )
     count: int | None = Field(default=None, ge=1, le=200, description="Exact number of such seats, if stated.")
     count_min: int | None = Field(
-        default=None, ge=0, le=200, description="At least this many seats, when the paper gives a range."
+        default=None,
+        ge=0,
+        le=200,
+        description="At least this many seats, when the paper gives a range. This lower end is what counts "
+        "towards a requirement of 'at least' so many.",
     )
     count_max: int | None = Field(
-        default=None, ge=1, le=200, description="At most this many seats, when the paper gives a range."
+        default=None,
+        ge=1,
+        le=200,
+        description="At most this many seats, when the paper gives a range. This upper end is what counts "
+        "against a requirement of 'at most' so many.",
     )
     organisation: ActorRef | None = Field(default=None, description="Organisation the seat comes from.")
     appointed_by: Id | None = Field(
@@ -56,10 +64,10 @@ class Seat(Strict):
         description="Who appoints the seat: an organisation or body id, a seat id on this body, "
         "or a constituency id from a rule set.",
     )
-    nominated_by: Id | None = Field(
+    nominated_by: Id | list[Id] | None = Field(
         default=None,
         description="Who nominates the seat: an organisation or body id, or a constituency id from a rule set "
-        "(e.g. NHS trusts in the area).",
+        "(e.g. NHS trusts in the area); a list when several nominate it jointly (e.g. two councils).",
     )
     fulfils: list[Id] = Field(
         default_factory=list, description="Ids of the rule-set requirements this seat fulfils (checked in public)."
@@ -80,6 +88,22 @@ class Seat(Strict):
             raise ValueError(f"a {self.category} is not a member: set member: false")
         return self
 
+    def nominators(self) -> tuple[str, ...]:
+        """Who nominates the seat, one or several (a joint nomination); empty when not recorded."""
+        if self.nominated_by is None:
+            return ()
+        return (self.nominated_by,) if isinstance(self.nominated_by, str) else tuple(self.nominated_by)
+
+    def most(self) -> int | None:
+        """Seats this post can provide at most: the exact count, the top of a range, one; None if unbounded."""
+        if self.count is not None:
+            return self.count
+        if self.count_max is not None:
+            return self.count_max
+        if self.count_min is not None:
+            return None
+        return 1
+
     def guaranteed(self) -> int:
         """Seats this post certainly provides: the exact count, the minimum of a range, else one."""
         if self.count is not None:
@@ -99,6 +123,13 @@ class Seat(Strict):
         if self.count_max is not None:
             return f"up to {self.count_max}"
         return "not stated"
+
+
+class Attested(Strict):
+    """Something a source says of the body as a whole, with where it says so."""
+
+    cites: Cites
+    note: Text | None = Field(default=None, description="Editor's note, e.g. the words the source uses.")
 
 
 class Function(Strict):
@@ -141,7 +172,18 @@ class Body(Record):
         "published), as the body itself publishes it; null if its sources do not say.",
     )
     seats: list[Seat] = Field(default_factory=list, description="Membership by role, in the paper's order.")
+    whole_membership: Attested | None = Field(
+        default=None,
+        description="Where a source says the recorded seats are the whole membership (e.g. a constitution's "
+        "list of members). Only then can a rule check say 'not met' of a requirement no seat fulfils; "
+        "otherwise it says the sources do not show it.",
+    )
+    unitary_board: Attested | None = Field(
+        default=None,
+        description="Where a source says the body meets as a unitary board, its members collectively "
+        "accountable for its decisions (as an integrated care board's constitution does).",
+    )
     cites: Cites
 
 
-__all__ = ["Body", "BodyEvent", "BodyStatus", "Function", "Holder", "Seat"]
+__all__ = ["Attested", "Body", "BodyEvent", "BodyStatus", "Function", "Holder", "Seat"]

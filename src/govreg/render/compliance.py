@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..compliance import STATUS_LABELS, Compliance
+from ..compliance import ANSWER_LABELS, STATUS_LABELS, Compliance
 from ..markup import MD, escape_text
 from ..models import RuleSet
 from .context import Site
@@ -25,9 +25,12 @@ class Row:
     label: str
     text: str
     need: str
-    found: int
-    met: str
-    """'Met' or 'Not met'."""
+    found: str
+    """'3', or '2 to 5' when a seat is recorded as a range."""
+    answer: str
+    """'met', 'not-met' or 'not-shown' (for styling and tests)."""
+    answer_label: str
+    """'Met', 'Not met' or 'Not shown by the sources', with why when not met or not shown."""
     fulfilled_by: MD
     """Links to the seats that count, 'not found', and any seat that names it but does not fit."""
     basis: str
@@ -43,6 +46,10 @@ class Panel:
     headline: str
     rule_sets: MD
     rows: tuple[Row, ...]
+    ranged: bool
+    """Whether a seat counted is recorded as a range (the panel then says which end counts)."""
+    whole: MD | None
+    """Where a source says the seats are the whole membership (citations), or None."""
 
 
 def panel(site: Site, page: str, comp: Compliance) -> Panel:
@@ -65,19 +72,23 @@ def panel(site: Site, page: str, comp: Compliance) -> Panel:
                 label=r.label,
                 text=r.text,
                 need=r.need_text(),
-                found=r.found,
-                met="Met" if r.met else "Not met",
+                found=r.found_text(),
+                answer=r.answer,
+                answer_label=ANSWER_LABELS[r.answer] + (f": {r.why}" if r.why else ""),
                 fulfilled_by=MD("; ").join(parts),
                 basis=BASIS[r.basis],
                 cites=links.cites(r.cites, page),
             )
         )
+    whole = getattr(body, "whole_membership", None)
     return Panel(
         status=comp.status,
         status_label=STATUS_LABELS[comp.status],
         headline=comp.headline(),
         rule_sets=links.refs(list(comp.rule_sets), page),
         rows=tuple(rows),
+        ranged=any(r.most != r.found for r in comp.results),
+        whole=None if whole is None else links.cites(whole.cites, page),
     )
 
 

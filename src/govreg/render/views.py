@@ -116,6 +116,8 @@ SHOWN_ELSEWHERE = {
     "looked_for",
     "events",
     "transfers",
+    "whole_membership",
+    "unitary_board",
 }
 """Fields printed by the page's own sections (or not at all), so never in the facts table."""
 
@@ -241,12 +243,34 @@ def _body(site: Site, rec: Record, page: str) -> dict[str, Any]:
         f.seat: _ended_note(site, page, f.organisation, f.successor, f.since, "seat")
         for f in site.derived.seat_fates.get(rec.id, ())
     }
+    links = site.links
+    attested = []
+    if rec.unitary_board is not None:
+        attested.append(
+            MD("It meets as a unitary board: its members are collectively accountable for its decisions (")
+            + links.cites(rec.unitary_board.cites, page)
+            + MD(").")
+        )
+    if rec.whole_membership is not None:
+        attested.append(
+            MD("The seats below are its whole membership (") + links.cites(rec.whole_membership.cites, page) + MD(").")
+        )
     return {
         "reported_by": below,
         "diagram": diagram,
         "compliance": body_panel(site, page, rec.id),
         "seat_ended": seat_ended,
+        "attested": attested,
+        "nominated": {s.id: _nominated(site, page, s.nominators()) for s in rec.seats if s.nominated_by},
     }
+
+
+def _nominated(site: Site, page: str, who: tuple[str, ...]) -> MD:
+    """'nominated by Bolton Council and Bury Council jointly': records linked, constituencies by label."""
+    labels = {c.id: c.label for rs in site.index.of_kind("rule-set") for c in getattr(rs, "constituencies", [])}
+    names = [site.links.ref(w, page) if w in site.index.records else escape_text(labels.get(w, w)) for w in who]
+    joined = names[0] if len(names) == 1 else MD(", ").join(names[:-1]) + MD(" and ") + names[-1]
+    return MD("nominated by ") + joined + (MD(" jointly") if len(names) > 1 else MD(""))
 
 
 def _budget(site: Site, rec: Record, page: str) -> dict[str, Any]:
