@@ -36,6 +36,7 @@ from govreg.export.csv_ import csv_files
 from govreg.export.ical import calendars
 from govreg.index import Index
 from govreg.models import BY_FILE, KINDS
+from govreg.models.milestone import Tracked
 from govreg.urls import url_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -527,7 +528,8 @@ def test_every_record_page_has_a_citation(real_site: Path, register: dict[str, A
         found = CITE.findall(page_file(real_site, url).read_text(encoding="utf-8"))
         assert len(found) == 1, f"{url}: no single Cite this block"
         text = html.unescape(found[0])
-        wanted = [rec.title_text(), rid, f"version {register['version']}", f"{as_of:%-d %B %Y}", url]
+        exact = rec.exact_title() if isinstance(rec, Tracked) else rec.title_text()  # the paper's words
+        wanted = [exact, rid, f"version {register['version']}", f"{as_of:%-d %B %Y}", url]
         cites = getattr(rec, "cites", None) or []
         if cites:
             wanted += [index.get(cites[0].source).title_text(), cites[0].at]

@@ -41,6 +41,8 @@ NOT_ABBREVIATIONS = {
     "TO": "word of printed capitalised headings ('LINKS TO CORPORATE OBJECTIVES', 'RESPONDING TO THE ...')",
     "LATEST": "banner 'LATEST NEWS' of Bolton NHS Foundation Trust's partnership page, quoted in its outline",
     "TW3": "a postcode (Hounslow House, TW3 3EB) in NHS North West London's board notice, quoted in its outline",
+    "BL1": "a postcode (Lever Chambers, BL1 1SQ) on NHS Greater Manchester's Bolton page, quoted in its outline",
+    "II": "Roman numeral of 'Part II' (a council agenda's private part), in a note",
 }
 """Capitalised tokens that are not abbreviations and that `ordinary_words` cannot tell (two letters,
 a slash, a word never written small, a postcode), each with why it appears in capitals."""

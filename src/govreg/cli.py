@@ -70,6 +70,7 @@ def configured_as_of(config: Path) -> str | None:
 def validate(data: Path, as_of: str | None = None, config: Path | None = None) -> int:
     """Problems exit 1; records dated after the as-of date are warnings only (exit 0)."""
     from .build import dated_after
+    from .lint import unfinished_titles
 
     index, problems = check(data)
     if problems:
@@ -84,6 +85,8 @@ def validate(data: Path, as_of: str | None = None, config: Path | None = None) -
             return 2
         for warning in dated_after(index, day):
             print(f"warning: {warning}", file=sys.stderr)
+    for warning in unfinished_titles(index):
+        print(f"warning: {warning}", file=sys.stderr)
     print(f"{len(index.records)} records, {len(index.nested)} nested items: no problems.")
     return 0
 

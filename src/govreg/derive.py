@@ -17,6 +17,7 @@ from typing import Any
 from .checks import Finding, Inputs, Rule, run_checks
 from .compliance import Compliance, compliance
 from .dates import Period
+from .deciders import Decider, who_decides
 from .dump import records_json, version_of
 from .horizon import Dated, Horizon, horizons_on, local_evidence, national_evidence
 from .index import Index
@@ -109,6 +110,10 @@ class Derived:
     """(day, record id) of the newest evidence the register holds by the as-of date, local or national."""
     tracked_by_place: Mapping[str, tuple[str, ...]]
     """Place id -> its tracked record ids, in `tracked` order (review packs ask for each place often)."""
+    deciders: Mapping[str, Decider]
+    """Body id -> what it decides, its status, whether it meets in public and how to be heard (`deciders`)."""
+    decide_here: Mapping[str, tuple[str, ...]]
+    """Place id -> its bodies, deciding now first, then proposed, not recorded and ended (`deciders`)."""
 
     def standing_on(self, rid: str, day: date) -> Standing:
         """Every voice on a tracked record as at another day, by the same rule."""
@@ -314,6 +319,7 @@ def derive(index: Index, as_of: date) -> Derived:
             by_place[pid].append(rec.id)
 
     complying = compliance(index, as_of, {rid: life.status for rid, life in bodies.items()})
+    deciders, decide_here = who_decides(index, bodies)
     inputs = Inputs(MappingProxyType(standing), MappingProxyType(complying))
 
     return Derived(
@@ -346,6 +352,8 @@ def derive(index: Index, as_of: date) -> Derived:
         changes=MappingProxyType(changes),
         newest=_newest(horizons),
         tracked_by_place=MappingProxyType({k: tuple(v) for k, v in by_place.items()}),
+        deciders=MappingProxyType(deciders),
+        decide_here=MappingProxyType(decide_here),
     )
 
 

@@ -21,11 +21,12 @@ ProblemCode = Literal[
     "file",
     "locator",
     "schema",
+    "unfinished_title",
     "yaml",
 ]
 
 
-WARNING_CODES = frozenset({"after_as_of"})
+WARNING_CODES = frozenset({"after_as_of", "unfinished_title"})
 """Codes reported as warnings: listed, but the exit status stays 0."""
 
 

@@ -17,7 +17,7 @@ def _bodies(index: Index) -> list[Body]:
 
 def no_chair(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
     return [
-        Finding("no-chair", (b.id,), f"{b.name}: no chairing arrangement recorded.")
+        Finding("no-chair", (b.id,), "No chairing arrangement recorded.", b.name)
         for b in _bodies(index)
         if not b.chairing and not any(s.chair for s in b.seats)
     ]
@@ -25,7 +25,7 @@ def no_chair(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
 
 def no_decision_rule(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
     return [
-        Finding("no-decision-rule", (b.id,), f"{b.name}: no decision rule recorded.")
+        Finding("no-decision-rule", (b.id,), "No decision rule recorded.", b.name)
         for b in _bodies(index)
         if not b.decision_rule
     ]

@@ -19,7 +19,8 @@ def run(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
                     Finding(
                         RULE.id,
                         (b.id,),
-                        f"{b.title}: lines add up to {computed:g}, the paper prints {b.printed_total.text}.",
+                        f"Lines add up to {computed:g}, the paper prints {b.printed_total.text}.",
+                        b.title,
                     )
                 )
     return out

@@ -44,7 +44,8 @@ def not_shown(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
             Finding(
                 REQUIREMENT_NOT_SHOWN.id,
                 (bid, *comp.rule_sets),
-                f"{index.get(bid).title_text()}: {comp.counts_text()}. The sources read leave open: {labels}.",
+                f"{comp.counts_text().capitalize()}. The sources read leave open: {labels}.",
+                index.get(bid).title_text(),
             )
         )
     return out
@@ -55,8 +56,8 @@ def not_recorded(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
         Finding(
             MEMBERSHIP_NOT_RECORDED.id,
             (bid, *comp.rule_sets),
-            f"{index.get(bid).title_text()}: membership not recorded, so none of its {comp.total} "
-            "requirements can be checked.",
+            f"Membership not recorded, so none of its {comp.total} requirements can be checked.",
+            index.get(bid).title_text(),
         )
         for bid, comp in inputs.compliance.items()
         if comp.status == "membership-not-recorded" and not comp.comparison

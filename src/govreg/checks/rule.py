@@ -24,11 +24,20 @@ Standings = Inputs
 
 @dataclass(frozen=True, slots=True, order=True)
 class Finding:
-    """One rule's finding about one or more records."""
+    """One rule's finding about one or more records.
+
+    `text` never repeats the record's name: the Checks page prints it beside the linked records.
+    `message` (the JSON export's) puts the name of the first record, `subject`, in front.
+    """
 
     rule: str
     records: tuple[str, ...]
-    message: str
+    text: str
+    subject: str = ""
+
+    @property
+    def message(self) -> str:
+        return f"{self.subject}: {self.text}" if self.subject else self.text
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ def run(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
         last = st.overall.entry.day if st.overall.entry else None
         if last is None or as_of - last > STALE_AFTER:
             when = f"last update {last:%-d %B %Y}" if last else "no update at all"
-            out.append(Finding(RULE.id, (rid,), f"{index.title(rid)}: overdue, {when}."))
+            out.append(Finding(RULE.id, (rid,), f"Overdue, {when}.", index.title(rid)))
     return out
 
 

@@ -14,8 +14,8 @@ def run(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
     for rid, st in inputs.standing.items():
         since = st.overall.unreported
         if since is not None:
-            message = f"{index.title(rid)}: still open; fell due after {day_text(since)}, the place's last paper."
-            out.append(Finding(RULE.id, (rid,), message))
+            text = f"Still open; fell due after {day_text(since)}, the place's last paper."
+            out.append(Finding(RULE.id, (rid,), text, index.title(rid)))
     return out
 
 

@@ -81,7 +81,7 @@ def derived_json(index: Index, derived: Derived) -> dict[str, dict[str, Any]]:
 def checks_json(derived: Derived) -> list[dict[str, Any]]:
     """The public rule checks' findings, as data."""
     return [
-        {"rule": rule.id, "title": rule.title, "records": list(f.records), "message": f.message}
+        {"rule": rule.id, "title": rule.title, "records": list(f.records), "message": f.message, "finding": f.text}
         for rule, findings in derived.findings
         for f in findings
     ]

@@ -34,10 +34,25 @@ class Tracked(Record):
     )
     places: list[PlaceRef] = Field(min_length=1, description="Places it belongs to.")
     continues: list[SubjectItemRef] = Field(default_factory=list, description=CONTINUES_DESCRIPTION)
+    plain_title: Text | None = Field(
+        default=None,
+        max_length=120,
+        description="A short title in plain English for headings and lists, where the paper's wording does not "
+        "stand alone (a fragment of its sentence, say). The paper's exact wording stays in `title` (or `text`): "
+        "quoted on the page and used in citations.",
+    )
 
     def actors(self) -> list[str]:
         """Who owns or made it (owners of a milestone, makers of a commitment)."""
         return []
+
+    def title_text(self) -> str:
+        """The plain title where there is one, else the paper's wording."""
+        return self.plain_title or super().title_text()
+
+    def exact_title(self) -> str:
+        """The paper's own wording, for citations."""
+        return super().title_text()
 
 
 class Milestone(Tracked):

@@ -9,15 +9,18 @@ found in `PARTS`, so no template calls back into logic or the index.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..dates import Period, day_text
+from ..deciders import GROUPS
 from ..index import budget_total
 from ..markup import MD, anchor, escape_text
 from ..models import BY_NAME, Body, Budget, Kind, Place, Record, RuleSet, Source
-from ..models.common import _ref_kinds
+from ..models.common import _ref_kinds, iter_refs
+from ..models.milestone import Tracked
 from ..svg import bar_chart, reporting_diagram
 from ..urls import url_of
 from .compliance import body_panel, rule_set_view
@@ -118,6 +121,7 @@ SHOWN_ELSEWHERE = {
     "transfers",
     "whole_membership",
     "unitary_board",
+    "plain_title",
 }
 """Fields printed by the page's own sections (or not at all), so never in the facts table."""
 
@@ -167,7 +171,8 @@ def citation(site: Site, rec: Record) -> str:
     """A plain-text reference: record, source and paragraph, register version, as-of date, permalink."""
     index = site.index
     kind = index.kind_of(rec.id).replace("-", " ")
-    parts = [f"{rec.title_text()} ({kind} {rec.id})."]
+    exact = rec.exact_title() if isinstance(rec, Tracked) else rec.title_text()
+    parts = [f"{exact} ({kind} {rec.id})."]
     cites = getattr(rec, "cites", None) or []
     if cites:
         src = index.get(cites[0].source)
@@ -284,7 +289,15 @@ def _budget(site: Site, rec: Record, page: str) -> dict[str, Any]:
         life = site.derived.life.get(org)
         if life is not None and not life.in_place and life.since is not None:
             ended.append(_ended_note(site, page, org, site.derived.successor(org, "budgets"), life.since, "share"))
+    if rec.held_by:
+        decided_by = site.links.ref(rec.held_by, page) + MD(", the body the paper says oversees it. ")
+        decided_by += life_short(site, page, rec.held_by)
+        decided_by += MD(" Whether it meets in public and how to be heard: on ")
+        decided_by += site.links.link_to("its page", site.links.path(rec.held_by) + "#taking-part", page) + MD(".")
+    else:
+        decided_by = MD("The sources read do not say which body oversees it.")
     return {
+        "decided_by": decided_by,
         "contributors_ended": ended,
         "chart": chart,
         "computed_total": budget_total(rec),
@@ -301,12 +314,94 @@ def _source(site: Site, rec: Record, page: str) -> dict[str, Any]:
     }
 
 
+GROUP_HEADINGS = {
+    "now": "In place",
+    "proposed": "Proposed, and not known to have been set up",
+    "not-recorded": "No dated evidence of when they began or whether they continue",
+    "ended": "No longer in place",
+}
+"""How the place page heads each group of its bodies (`deciders.GROUPS`)."""
+
+
+def life_short(site: Site, page: str, rid: str) -> MD:
+    """A body's status as at the as-of date in a few words, for lists: 'In place since July 2022',
+    'Ended 1 July 2022: abolished with NHS Bolton CCG'. `life_line` gives the whole story."""
+    life = site.derived.life.get(rid)
+    if life is None or life.status is None:
+        return MD("No dated evidence of when it began or whether it continues.")
+    when = life.since_text or (day_text(life.since) if life.since else "")
+    links = site.links
+    if life.status in ("established", "in-place", "shadow"):
+        words = "In shadow form" if life.status == "shadow" else "In place"
+        text = MD(words) + (MD(" since {}").format(when) if when else MD(""))
+        if life.seen is not None and life.seen != life.since:
+            text += MD(" (still in place by {})").format(day_text(life.seen))
+        return text + MD(".")
+    if life.status in ("proposed", "not-yet"):
+        first = "Proposed" if life.status == "proposed" else "Not yet in place"
+        return MD(first) + (MD(" {}").format(when) if when else MD("")) + MD("; not known to have been set up.")
+    text = MD("Ended") + (MD(" {}").format(when) if when else MD(""))
+    if life.status == "abolished" and life.host:
+        return text + MD(": abolished with ") + links.ref(life.host, page) + MD(".")
+    if life.successor:
+        return text + MD(": replaced by ") + links.ref(life.successor, page) + MD(".")
+    return text + MD(": {}.").format(STATUS_WORDS[life.status].lower())
+
+
+@dataclass(frozen=True, slots=True)
+class DeciderView:
+    """One body in a place's "Who decides what here, now"."""
+
+    body: MD
+    status: MD
+    decides: MD
+    public: str
+    heard: str
+    pools: MD | None
+
+
+def decider_view(site: Site, page: str, bid: str) -> DeciderView:
+    d = site.derived.deciders[bid]
+    decides = MD("{}").format(d.decides)
+    if d.decides_cites:
+        decides += MD(" (") + site.links.cites(list(d.decides_cites), page) + MD(")")
+    return DeciderView(
+        body=site.links.ref(bid, page),
+        status=life_short(site, page, bid),
+        decides=decides,
+        public=d.public,
+        heard=d.heard,
+        pools=site.links.refs(list(d.pools), page) if d.pools else None,
+    )
+
+
+def pool_line(site: Site, page: str, budget: Record) -> MD:
+    """'Adult Health and Social Care Pooled Budget (£160 million, 19/20): overseen by the Joint Commissioning
+    Committee, proposed since 8 April 2019.' The body's status is as at the as-of date."""
+    assert isinstance(budget, Budget)
+    links = site.links
+    text = links.ref(budget.id, page)
+    about = [x for x in (budget.headline, budget.period.text if budget.period else None) if x]
+    if about:
+        text += MD(" ({})").format(", ".join(about))
+    if budget.held_by is None:
+        return text + MD(": the sources read do not say which body oversees it.")
+    text += MD(": overseen by ") + links.ref(budget.held_by, page)
+    return text + MD(". ") + life_short(site, page, budget.held_by)
+
+
 def _place(site: Site, rec: Record, page: str) -> dict[str, Any]:
     assert isinstance(rec, Place)
+    groups: dict[str, list[DeciderView]] = {}
+    for bid in site.derived.decide_here.get(rec.id, ()):
+        groups.setdefault(site.derived.deciders[bid].group, []).append(decider_view(site, page, bid))
     return {
         "sub_places": site.derived.sub_places.get(rec.id, ()),
         "governance_map": site.maps.get(rec.id),
-        "in_place": [(BY_NAME[k], ids) for k, ids in site.derived.in_place.get(rec.id, ())],
+        "in_place": [(BY_NAME[k], ids) for k, ids in site.derived.in_place.get(rec.id, ()) if k != "body"],
+        "deciders": [(g, GROUP_HEADINGS[g], groups[g]) for g in GROUPS if g in groups],
+        "pools": [pool_line(site, page, b) for b in site.index.of_kind("budget") if rec.id in getattr(b, "places", ())],
+        "parent": rec.part_of,
     }
 
 
@@ -349,12 +444,32 @@ PARTS: dict[str, tuple[str | None, Callable[[Site, Record, str], dict[str, Any]]
 """Per kind: the template part that prints its own sections, and the builder of its view."""
 
 
+def _not_listed(site: Site, rec: Record) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """"Linked from", less what the page already lists: its own references, a place's records and
+    bodies, a body's reporting bodies. Each thing is said once on a page."""
+    derived = site.derived
+    shown = {target for _, target, _ in iter_refs(rec)}
+    shown.update(derived.decide_here.get(rec.id, ()))
+    shown.update(i for _, ids in derived.in_place.get(rec.id, ()) for i in ids)
+    shown.update(derived.reported_by.get(rec.id, ()))
+    shown.update(derived.sub_places.get(rec.id, ()))
+    out = []
+    for label, ids in derived.linked_from.get(rec.id, ()):
+        rest = tuple(i for i in ids if i not in shown)
+        if rest:
+            out.append((label, rest))
+    return tuple(out)
+
+
 def record_view(site: Site, kind: Kind, rec: Record, page: str) -> dict[str, Any]:
     """Everything a record page prints beyond the record's own fields."""
     part, build = PARTS.get(kind.name, (None, _nothing))
     standing = site.derived.standing.get(rec.id)
     paragraphs = prose(kind, rec)
     rows = facts(site.links, page, rec, tuple(name for name, _ in paragraphs))
+    resident = decider_view(site, page, rec.id) if rec.id in site.derived.deciders else None
+    if resident is not None:  # the body's purpose leads its page, as "What it is for"
+        paragraphs = [(name, text) for name, text in paragraphs if name != "purpose"]
     later = site.derived.continued_by.get(rec.id, ())
     if later:
         rows.append(("Continued by", site.links.refs(later, page)))
@@ -369,9 +484,10 @@ def record_view(site: Site, kind: Kind, rec: Record, page: str) -> dict[str, Any
         "horizons": horizon_lines(site, places) if (standing or life or isinstance(rec, Place)) else [],
         "timeline": site.derived.timelines.get(rec.id, ()),
         "lead": lead(site.links, page, rec),
+        "resident": resident,
         "prose": paragraphs,
         "facts": rows,
-        "linked_from": site.derived.linked_from.get(rec.id, ()),
+        "linked_from": _not_listed(site, rec),
         "citation": citation(site, rec),
         **item_view(site.links, page, rec),
         **build(site, rec, page),
