@@ -1,7 +1,9 @@
 """The README's screenshots, taken from the built site in Debian's Chromium: `make screenshots`.
 
 Writes docs/assets/screenshots/home.png (the home page), place-map.png (Bolton's governance
-map) and body.png (a body page), at 1280 px wide in the light scheme, so they stay current
+map) and body.png (a body page), at 1280 px wide in the light scheme, and the resident's route
+(Bolton's "Who decides what here, now" and the body overseeing its pool, on a desktop and a
+390 px phone), so they stay current
 with the site. Usage: python scripts/screenshots.py [--site site] [--out docs/assets/screenshots]
 """
 
@@ -17,10 +19,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = [
-    # (file, page, CSS selector to clip to or None for the viewport, viewport height)
-    ("home.png", "/", None, 1000),
-    ("place-map.png", "/places/bolton/", ".gr-map-draw", 800),
-    ("body.png", "/bodies/bolton-jcc/", None, 900),
+    # (file, page, CSS selector to clip to or None for the viewport, viewport width and height)
+    ("home.png", "/", None, 1280, 1000),
+    ("place-map.png", "/places/bolton/", ".gr-map-draw", 1280, 800),
+    ("body.png", "/bodies/bolton-jcc/", None, 1280, 900),
+    # The resident's route: Bolton's "Who decides what here, now", and the body overseeing its pool.
+    ("bolton-who-decides-desktop.png", "/places/bolton/#who-decides", None, 1280, 1100),
+    ("bolton-who-decides-phone.png", "/places/bolton/#who-decides", None, 390, 844),
+    ("pool-body-desktop.png", "/bodies/bolton-jcc/", None, 1280, 1000),
+    ("pool-body-phone.png", "/bodies/bolton-jcc/", None, 390, 844),
 ]
 
 
@@ -40,8 +47,8 @@ def take(site: Path, out: Path) -> list[Path]:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            for name, path, selector, height in SHOTS:
-                page = browser.new_page(viewport={"width": 1280, "height": height}, color_scheme="light")
+            for name, path, selector, width, height in SHOTS:
+                page = browser.new_page(viewport={"width": width, "height": height}, color_scheme="light")
                 page.goto(base + path)
                 page.wait_for_load_state("networkidle")
                 target = out / name

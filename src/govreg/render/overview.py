@@ -62,9 +62,9 @@ class PlaceSummary:
     id: str
     depth: int
     bodies: int
-    """Bodies in place as at the as-of date."""
+    """Bodies recorded as in place as at the as-of date (the place page's "Who decides what here, now")."""
     ended: int
-    """Bodies of the place no longer in place (ended, replaced, or not yet in existence)."""
+    """Bodies of the place no longer in place (abolished or replaced)."""
     kinds: list[KindSummary]
     evidence: str
     """How far the evidence about the place reaches, e.g. 'local papers up to 8 January 2021; ...'."""
@@ -110,10 +110,11 @@ def place_summaries(index: Index, derived: Derived, most: int = HOME_PLACES) -> 
             bar = status_bar(f"{pid}-{k}-bar", f"{len(mine)} {noun} in {index.title(pid)}", counts)
             kinds.append(KindSummary(k, plural, len(mine), counts, link, bar))
         bodies = held.get("body", ())
-        live = sum(derived.life[b].in_place for b in bodies)
+        live = sum(derived.deciders[b].group == "now" for b in bodies)
+        ended = sum(derived.deciders[b].group == "ended" for b in bodies)
         evidence = derived.horizons[pid].words()
         within = tuple(below(pid)) if deepest is not None and depth == deepest else ()
-        out.append(PlaceSummary(pid, depth, live, len(bodies) - live, kinds, evidence, within))
+        out.append(PlaceSummary(pid, depth, live, ended, kinds, evidence, within))
         if within:
             return
         for child in children.get(pid, []):

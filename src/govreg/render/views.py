@@ -445,7 +445,7 @@ PARTS: dict[str, tuple[str | None, Callable[[Site, Record, str], dict[str, Any]]
 
 
 def _not_listed(site: Site, rec: Record) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """"Linked from", less what the page already lists: its own references, a place's records and
+    """ "Linked from", less what the page already lists: its own references, a place's records and
     bodies, a body's reporting bodies. Each thing is said once on a page."""
     derived = site.derived
     shown = {target for _, target, _ in iter_refs(rec)}
@@ -453,6 +453,15 @@ def _not_listed(site: Site, rec: Record) -> tuple[tuple[str, tuple[str, ...]], .
     shown.update(i for _, ids in derived.in_place.get(rec.id, ()) for i in ids)
     shown.update(derived.reported_by.get(rec.id, ()))
     shown.update(derived.sub_places.get(rec.id, ()))
+    life = derived.life.get(rec.id)
+    if life is not None:
+        shown.update(x for x in (life.change, life.host, life.successor) if x)
+    for e in derived.timelines.get(rec.id, ()):
+        shown.update(x for x in (e.by, e.successor_id) if x)
+    shown.update(derived.continued_by.get(rec.id, ()))
+    if isinstance(rec, Source):  # its outline lists what the register draws from each passage
+        for part in rec.outline:
+            shown.update(derived.cited.get((rec.id, part.ref), ()))
     out = []
     for label, ids in derived.linked_from.get(rec.id, ()):
         rest = tuple(i for i in ids if i not in shown)
