@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from .build import check, resolve_as_of
+from .contract import CONTRACT_JSON, contract_text
 from .derive import derive
 from .export.json_ import register_json
 from .export.schema import schema_text
@@ -39,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--data", default="data", type=Path)
     r.add_argument("--as-of", required=True, help="the release's as-of date, YYYY-MM-DD")
     r.add_argument("--out", default="releases", type=Path)
-    s = sub.add_parser("schema", help="write the JSON Schema of the data")
+    s = sub.add_parser("schema", help="write the JSON Schema of the data, and of the published files beside it")
     s.add_argument("--out", default="schema/register.schema.json", type=Path)
     rv = sub.add_parser("reviews", help="Healthwatch's loop: bring a filled review pack back into data/")
     rsub = rv.add_subparsers(dest="reviews_command", required=True)
@@ -178,9 +179,12 @@ def release(data: Path, as_of: str, out: Path) -> int:
 
 
 def write_schema(out: Path) -> int:
+    """The data's schema at `out`, and the published files' contract beside it."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(schema_text(), encoding="utf-8")
-    print(f"Wrote {out}")
+    contract = out.parent / CONTRACT_JSON
+    contract.write_text(contract_text(), encoding="utf-8")
+    print(f"Wrote {out} and {contract}")
     return 0
 
 

@@ -13,6 +13,8 @@ from .models import BY_NAME, Kind
 REGISTER_JSON = "data/register.json"
 STATUS_JSON = "data/status.json"
 SCHEMA_JSON = "data/register.schema.json"
+CONTRACT_PATH = "data/published.schema.json"
+PAGES_JSON = "data/pages.json"
 
 
 def page_path(kind: Kind, rid: str) -> str:

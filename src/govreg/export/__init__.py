@@ -18,7 +18,7 @@ from .datapackage import datapackage
 from .ical import calendars
 from .json_ import json_files
 from .review_pack import review_packs
-from .schema import schema_file
+from .schema import contract_file, schema_file
 
 OTHER_PAGES = [
     ("/", "Home"),
@@ -36,7 +36,7 @@ def export_all(index: Index, derived: Derived, site_url: str = "", session: Sess
 
     A `session` keeps costly files (the review workbooks) between generations, keyed by their inputs.
     """
-    out = [schema_file(), datapackage(index, derived), pages_json(index, OTHER_PAGES)]
+    out = [schema_file(), contract_file(), datapackage(index, derived), pages_json(index, OTHER_PAGES)]
     out += json_files(index, derived)
     out += csv_files(index, derived)
     out += feeds(index, derived, site_url)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from ..contract import CONTRACT_JSON, FORMAT_VERSION
 from ..dump import json_text
 from ..index import Index
 from ..markup import html_text
 from ..models import KINDS
 from ..output import Output, data_file
-from ..urls import former_path, list_path, permalink, redirect_path, url_of, url_of_path
+from ..urls import PAGES_JSON, former_path, list_path, permalink, redirect_path, url_of, url_of_path
 
 
 def pages_json(index: Index, extra_pages: list[tuple[str, str]]) -> Output:
@@ -29,10 +30,16 @@ def pages_json(index: Index, extra_pages: list[tuple[str, str]]) -> Output:
     ]
     lists = [{"url": url_of_path(list_path(k)), "title": k.label} for k in KINDS]
     others = [{"url": url, "title": title} for url, title in extra_pages]
-    text = json_text({"records": records, "items": nested, "pages": lists + others})
-    return data_file(
-        "data/pages.json", text, "application/json", "Every page and record of the site, with its permanent link"
+    text = json_text(
+        {
+            "format_version": FORMAT_VERSION,
+            "contract": CONTRACT_JSON,
+            "records": records,
+            "items": nested,
+            "pages": lists + others,
+        }
     )
+    return data_file(PAGES_JSON, text, "application/json", "Every page and record of the site, with its permanent link")
 
 
 def redirect_html(target: str, depth: int, label: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..contract import CONTRACT_JSON, FORMAT_VERSION
 from ..derive import Derived
 from ..dump import json_text
 from ..index import Index
@@ -99,6 +100,8 @@ def register_json(index: Index, derived: Derived) -> str:
     return json_text(
         {
             "name": "Governance Register",
+            "format_version": FORMAT_VERSION,
+            "contract": CONTRACT_JSON,
             "version": derived.version,
             "as_of": derived.as_of.isoformat(),
             "schema": "register.schema.json",
@@ -128,6 +131,8 @@ def status_json(derived: Derived) -> str:
     """
     return json_text(
         {
+            "format_version": FORMAT_VERSION,
+            "contract": CONTRACT_JSON,
             "version": derived.version,
             "as_of": derived.as_of.isoformat(),
             "records": {
@@ -166,6 +171,8 @@ def json_files(index: Index, derived: Derived) -> list[Output]:
         text = json_text(
             {
                 "name": f"Governance Register: {kind.label}",
+                "format_version": FORMAT_VERSION,
+                "contract": CONTRACT_JSON,
                 "version": derived.version,
                 "as_of": derived.as_of.isoformat(),
                 "kind": kind.name,

@@ -7,9 +7,10 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from ..contract import contract_text
 from ..models import KINDS
 from ..output import Output, data_file
-from ..urls import SCHEMA_JSON
+from ..urls import CONTRACT_PATH, SCHEMA_JSON
 
 
 def register_schema() -> dict[str, Any]:
@@ -46,5 +47,15 @@ def schema_file() -> Output:
         SCHEMA_JSON,
         schema_text(),
         "application/schema+json",
-        "JSON Schema the data and the JSON exports validate against",
+        "JSON Schema of the records (the data files, and `records` in the JSON exports)",
+    )
+
+
+def contract_file() -> Output:
+    return data_file(
+        CONTRACT_PATH,
+        contract_text(),
+        "application/schema+json",
+        "JSON Schema of every JSON file the site publishes: register.json's derived facts, checks and "
+        "compliance, status.json, pages.json and the per-kind files",
     )

@@ -22,7 +22,7 @@ from ..markup import MD, escape_text, html_text, rel
 from ..status import LABELS
 from .links import Links, badge, period, url_to, yesno
 
-_SAFE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_SAFE_ID = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
 
 
 def html_id(value: str) -> MD:

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from ..contract import FORMAT_VERSION, contract_tables
 from ..data_model import describe
 from ..dates import quarter_ends
 from ..derive import sources_by_date
@@ -16,6 +17,7 @@ from ..index import Index
 from ..models import BY_NAME, KINDS, Kind, Place
 from ..models.milestone import Tracked
 from ..output import Output
+from ..reviewpack.columns import COLUMNS as PACK_COLUMNS
 from ..reviewpack.since import since_views
 from ..status import FILTER_LABELS, ORDER, RULE_TEXT, Standing
 from ..urls import as_at_page, changes_month, list_path, page_path, register_path, review_pack, trace_page
@@ -255,7 +257,13 @@ def _data_model(site: Site) -> dict[str, Any]:
             dumped = records[0].model_dump(mode="json", exclude_defaults=True)
             example = yaml.safe_dump([dumped], sort_keys=False, allow_unicode=True, width=100)
         examples[kind.name] = example
-    return {"model": describe(), "examples": examples}
+    return {
+        "model": describe(),
+        "examples": examples,
+        "contract": contract_tables(),
+        "format_version": FORMAT_VERSION,
+        "pack_columns": PACK_COLUMNS,
+    }
 
 
 def _changes(site: Site, put: Put, diffs: list[Any]) -> None:

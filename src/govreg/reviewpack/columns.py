@@ -26,27 +26,51 @@ class Col:
     heading: str
     width: int
     editable: bool = False
+    description: str = ""
+    """What the column holds (printed on the Data model page)."""
 
 
 COLUMNS: tuple[Col, ...] = (
-    Col("id", "Item id", 30),
-    Col("kind", "Kind", 12),
-    Col("title", "Title", 48),
-    Col("due", "Due", 16),
-    Col("own_status", "The body's own status", 16),
-    Col("own_status_date", "Date of that status", 16),
-    Col("own_evidence", "Its evidence (paper at paragraph)", 30),
-    Col("own_summary", "What the body reported", 40),
-    Col("overdue", "Overdue, by the body's own status", 16),
-    Col("independent_verdict", "Latest independent verdict", 18),
-    Col("independent_date", "Date of that verdict", 14),
-    Col("independent_by", "Verdict given by", 22),
-    Col("since_last_review", "What changed since your last review", 40),
-    Col("reviewer_verdict", "YOUR VERDICT", 16, True),
-    Col("reviewer_date", "Date of your verdict", 16, True),
-    Col("reviewer_summary", "Your finding, in plain words", 48, True),
-    Col("reviewer_evidence", "Your evidence: paper id at paragraph, or a web address", 40, True),
-    Col("row_check", "row_check", 12),
+    Col("id", "Item id", 30, description="The milestone's or commitment's id (its permanent link is /r/<id>/)."),
+    Col("kind", "Kind", 12, description="milestone or commitment."),
+    Col("title", "Title", 48, description="Its title: a plain title where it has one, else the paper's words."),
+    Col("due", "Due", 16, description="When it is due, as the paper gives it."),
+    Col("own_status", "The body's own status", 16, description="The accountable body's latest own status."),
+    Col("own_status_date", "Date of that status", 16, description="The date of that status, as its evidence gives it."),
+    Col("own_evidence", "Its evidence (paper at paragraph)", 30, description="The paper and paragraph it cites."),
+    Col("own_summary", "What the body reported", 40, description="What that evidence says, in plain words."),
+    Col(
+        "overdue",
+        "Overdue, by the body's own status",
+        16,
+        description="yes, no, or 'not reported since D' (due after the place's last local paper, dated D).",
+    ),
+    Col("independent_verdict", "Latest independent verdict", 18, description="The latest verdict of any reviewer."),
+    Col("independent_date", "Date of that verdict", 14, description="Its date."),
+    Col("independent_by", "Verdict given by", 22, description="The reviewer who gave it."),
+    Col(
+        "since_last_review",
+        "What changed since your last review",
+        40,
+        description="In a reviewer's own pack: what is new since that reviewer's latest verdict on the item.",
+    ),
+    Col("reviewer_verdict", "YOUR VERDICT", 16, True, "Yours to fill: one of the statuses (a drop-down list)."),
+    Col("reviewer_date", "Date of your verdict", 16, True, "Yours to fill: the date of your finding."),
+    Col("reviewer_summary", "Your finding, in plain words", 48, True, "Yours to fill: what you found."),
+    Col(
+        "reviewer_evidence",
+        "Your evidence: paper id at paragraph, or a web address",
+        40,
+        True,
+        "Yours to fill: a source id and paragraph ('src-x at 4.2'), or a web address.",
+    ),
+    Col(
+        "row_check",
+        "row_check",
+        12,
+        description="A short hash of the row's read-only cells as the register wrote them: the import uses it to "
+        "tell a read-only cell edited by mistake.",
+    ),
 )
 NAMES = tuple(c.name for c in COLUMNS)
 EDITABLE = tuple(c.name for c in COLUMNS if c.editable)
