@@ -496,8 +496,29 @@ def test_export_paths_are_the_documented_set(index: Index) -> None:
     for place in index.of_kind("place"):
         assert {f"places/{place.id}/updates.xml", f"places/{place.id}/milestones.ics"} <= paths
     fixed = {"data/register.json", "data/status.json", "data/register.schema.json", "data/datapackage.json"}
-    fixed |= {"data/pages.json"}
+    fixed |= {"data/pages.json", "data/published.schema.json", "data/compliance.csv"}
     assert fixed | {"updates.xml", "milestones.ics"} <= paths
+    # Exactly these, and nothing undocumented: one CSV per table of the data package, a redirect per
+    # record, item and former id, and a review pack (workbook and CSV) per place with tracked records.
+    from govreg.export.csv_ import tables
+
+    derived = derive(index, date(2021, 3, 24))
+    expected = fixed | {"updates.xml", "milestones.ics"}
+    expected |= {f"data/{k.file}.json" for k in KINDS}
+    expected |= {f"data/{t.name}.csv" for t in tables(index, derived)}
+    for place in index.of_kind("place"):
+        expected |= {f"places/{place.id}/updates.xml", f"places/{place.id}/milestones.ics"}
+    former = {old for item in index.records.values() for old in item.record.former_ids}
+    expected |= {f"r/{rid}/index.html" for rid in {*index.records, *index.nested, *former}}
+    for place_id, ids in derived.tracked_by_place.items():
+        if not ids:
+            continue
+        # One pack for the place, and one per reviewer: its Healthwatch, and anyone with a verdict there.
+        reviewers = {o.id for o in index.of_kind("organisation") if o.type == "healthwatch" and place_id in o.places}
+        reviewers |= {r.reviewer for r in index.of_kind("review") if r.subject in ids}
+        names = [place_id, *(f"{place_id}/{r}" for r in reviewers)]
+        expected |= {f"review-pack/{n}.{ext}" for n in names for ext in ("csv", "xlsx")}
+    assert sorted(paths - expected) == [] and sorted(expected - paths) == []
 
 
 # --- 7. pages.json ------------------------------------------------------------------------------

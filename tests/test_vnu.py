@@ -48,7 +48,13 @@ def test_every_page_is_valid_html(real_site: Path) -> None:
         text=True,
         check=False,
     )
-    messages = json.loads(done.stderr or "{}").get("messages", [])
+    # vnu exits 0 (valid) or 1 (errors) and always writes its JSON report: anything else is a failure
+    # of the checker, never a pass.
+    assert done.returncode in (0, 1), f"vnu failed to run (exit {done.returncode}): {done.stderr[-2000:]}"
+    report = json.loads(done.stderr)
+    assert isinstance(report.get("messages"), list), done.stderr[-2000:]
+    messages = report["messages"]
+    assert done.returncode == 0 or messages, "vnu reported failure with no message"
     errors = [m for m in messages if m.get("type") == "error" and m.get("message") not in ALLOWED]
     print(f"pages checked by vnu: {len(pages)}")
     summary = [

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from .background import background
-from .dates import Period, from_epoch
+from .dataset import check, evidence_dates, newest_evidence
+from .dates import from_epoch
 from .derive import Derived, derive
 from .export import export_all
-from .index import Index, build_index
-from .load import load
+from .index import Index
+from .lint import dated_after
 from .output import Output
 from .problems import Problem, report
 from .render import render_site
@@ -35,13 +36,6 @@ class Result:
     index: Index | None = None
     outputs: list[Output] = field(default_factory=list)
     derived: Derived | None = None
-
-
-def check(data_dir: Path, max_bytes: int | None = None, session: Session | None = None) -> tuple[Index, list[Problem]]:
-    """Load and index; every problem in the data, sorted."""
-    loaded, seen, problems = load(data_dir, max_bytes, session)
-    index, more = build_index(loaded, seen)
-    return index, sorted(set(problems + more))
 
 
 def resolve_as_of(explicit: str | None, configured: str | None = None, environ: dict[str, str] | None = None) -> date:
@@ -63,47 +57,6 @@ def resolve_as_of(explicit: str | None, configured: str | None = None, environ: 
         except ValueError:
             raise ValueError(f"SOURCE_DATE_EPOCH {epoch!r} is not a number of seconds") from None
     raise ValueError("no as-of date: set extra.register.as_of in mkdocs.yml, pass --as-of, or set SOURCE_DATE_EPOCH")
-
-
-def evidence_dates(index: Index) -> list[tuple[str, tuple[str | int, ...], Period]]:
-    """(record id, path, date) of every date that says when something was known or happened:
-    sources, reviews and national changes (their date), status updates and body history events (anywhere in a record).
-
-    Due dates, meeting dates and holders' terms are plans or facts about the future, not evidence.
-    """
-    from .models.body import BodyEvent
-    from .models.common import StatusUpdate, iter_models
-
-    out: list[tuple[str, tuple[str | int, ...], Period]] = []
-    for rid, item in index.records.items():
-        if item.kind.name in ("source", "review", "reform"):
-            out.append((rid, ("date",), item.record.date))  # type: ignore[attr-defined]
-        for path, model in iter_models(item.record):
-            if isinstance(model, StatusUpdate | BodyEvent):
-                out.append((rid, (*path, "date"), model.date))
-    return out
-
-
-def newest_evidence(index: Index) -> date | None:
-    """The as-of rule: the last day the register has evidence for (see README, "The as-of date")."""
-    ends = [p.end for _, _, p in evidence_dates(index) if p.end is not None]
-    return max(ends, default=None)
-
-
-def dated_after(index: Index, as_of: date) -> list[Problem]:
-    """Warnings: records dated after the as-of date (a newer source was added but as_of not moved)."""
-    out = []
-    for rid, path, period in evidence_dates(index):
-        if period.start is not None and period.start > as_of:
-            out.append(
-                index.records[rid].problem(
-                    path,
-                    f"dated {period.text!r}, after the as-of date {as_of.isoformat()}: move "
-                    "extra.register.as_of in mkdocs.yml to the newest evidence",
-                    "after_as_of",
-                )
-            )
-    return sorted(out)
 
 
 def epoch_of(day: date) -> str:

@@ -70,8 +70,7 @@ def configured_as_of(config: Path) -> str | None:
 
 def validate(data: Path, as_of: str | None = None, config: Path | None = None) -> int:
     """Problems exit 1; records dated after the as-of date are warnings only (exit 0)."""
-    from .build import dated_after
-    from .lint import unfinished_titles
+    from .lint import dated_after, unfinished_titles
 
     index, problems = check(data)
     if problems:

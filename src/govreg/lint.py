@@ -8,7 +8,9 @@ cannot refuse it; `validate` warns, and the editor adds a `plain_title`.
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from .dataset import evidence_dates
 from .index import Index
 from .models.milestone import Tracked
 from .problems import Problem
@@ -37,4 +39,20 @@ def unfinished_titles(index: Index) -> list[Problem]:
     return sorted(out)
 
 
-__all__ = ["UNFINISHED", "unfinished_titles"]
+def dated_after(index: Index, as_of: date) -> list[Problem]:
+    """Warnings: records dated after the as-of date (a newer source was added but as_of not moved)."""
+    out = []
+    for rid, path, period in evidence_dates(index):
+        if period.start is not None and period.start > as_of:
+            out.append(
+                index.records[rid].problem(
+                    path,
+                    f"dated {period.text!r}, after the as-of date {as_of.isoformat()}: move "
+                    "extra.register.as_of in mkdocs.yml to the newest evidence",
+                    "after_as_of",
+                )
+            )
+    return sorted(out)
+
+
+__all__ = ["UNFINISHED", "dated_after", "unfinished_titles"]

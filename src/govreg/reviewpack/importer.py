@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..build import check, newest_evidence
+from ..dataset import check, newest_evidence
 from ..dates import DateError, Period, parse_period
 from ..derive import derive
 from ..index import Index
