@@ -56,6 +56,17 @@ class Period:
         return {"text": self.text, "year": self.context}
 
     @property
+    def known_by(self) -> date | None:
+        """The day an entry dated this way counts from: the period's last day (an update dated "April
+        2019" counts from 30 April 2019), else its first; None when undated. The one rule for updates,
+        reviews, body events, sources and national changes."""
+        return self.end or self.start
+
+    def counts_from(self) -> date:
+        """`known_by`, with an undated entry counting from the beginning of time."""
+        return self.end or self.start or date.min
+
+    @property
     def sort_key(self) -> tuple[date, date]:
         return (self.start or date.max, self.end or date.max)
 

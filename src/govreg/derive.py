@@ -181,7 +181,7 @@ def timeline_of(rec: Tracked, reviews: tuple[Review, ...]) -> tuple[Entry, ...]:
 
 
 def _known_by(period: Period) -> date:
-    return period.end or period.start or date.min
+    return period.counts_from()
 
 
 def _judged(index: Index, rec: Tracked, local: Mapping[str, Dated]) -> Judged:
@@ -225,7 +225,7 @@ def _events(index: Index, until: date) -> tuple[Event, ...]:
                     )
                 )
         for n, h in enumerate(getattr(rec, "history", []) or [], 1):
-            day = h.date.end or h.date.start
+            day = h.date.known_by
             if day is None:
                 continue
             summary = getattr(h, "summary", None) or f"{rec.title_text()}: {h.status}."
@@ -355,9 +355,3 @@ def derive(index: Index, as_of: date) -> Derived:
         deciders=MappingProxyType(deciders),
         decide_here=MappingProxyType(decide_here),
     )
-
-
-def sources_by_date(index: Index) -> list[Source]:
-    """Source papers, oldest first (ties by id)."""
-    srcs = [s for s in index.of_kind("source") if isinstance(s, Source)]
-    return sorted(srcs, key=lambda s: (s.date.sort_key, s.id))

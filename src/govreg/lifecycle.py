@@ -74,8 +74,8 @@ class SeatFate:
 
 
 def day_of(period: Period) -> date:
-    """The day a dated event counts from (the end of its period, as for status updates)."""
-    return period.end or period.start or date.min
+    """The day a dated event counts from (`Period.counts_from`, as for status updates)."""
+    return period.counts_from()
 
 
 def within(index: Index, place: str, outer: Iterable[str]) -> bool:

@@ -105,11 +105,6 @@ def filter_of(status: str, overdue: bool, unreported: date | None = None) -> str
     return "not-reported" if unreported is not None else status
 
 
-def known_by(period: Period) -> date:
-    """The day from which an entry dated `period` counts."""
-    return period.end or period.start or date.min
-
-
 def horizon_at(days: tuple[date, ...], day: date) -> date | None:
     """The evidence horizon on `day`: the newest of `days` (sorted) on or before it, or None."""
     i = bisect_right(days, day)

@@ -54,8 +54,9 @@ def source_day(source: Source) -> date:
 
 
 def sources_in_order(index: Index) -> list[Source]:
-    """All papers, oldest first (ties by id)."""
-    return sorted(index.sources().values(), key=lambda s: (source_day(s), s.id))
+    """All papers, oldest first by their date's range (`Period.sort_key`), ties by id: the one order of
+    papers for trace pages and the "as at" pages."""
+    return sorted(index.sources().values(), key=lambda s: (s.date.sort_key, s.id))
 
 
 def own_source(index: Index, item: BaseModel, owner: BaseModel | None = None) -> str | None:

@@ -12,7 +12,6 @@ import yaml
 from ..contract import FORMAT_VERSION, contract_tables
 from ..data_model import describe
 from ..dates import quarter_ends
-from ..derive import sources_by_date
 from ..index import Index
 from ..models import BY_NAME, KINDS, Kind, Place
 from ..models.milestone import Tracked
@@ -20,6 +19,7 @@ from ..output import Output
 from ..reviewpack.columns import COLUMNS as PACK_COLUMNS
 from ..reviewpack.since import since_views
 from ..status import FILTER_LABELS, ORDER, RULE_TEXT, Standing
+from ..trace import sources_in_order
 from ..urls import as_at_page, changes_month, list_path, page_path, register_path, review_pack, trace_page
 from .compliance import checked_bodies
 from .context import Site
@@ -286,7 +286,7 @@ def _changes(site: Site, put: Put, diffs: list[Any]) -> None:
 def as_at_dates(site: Site) -> list[date]:
     """Quarter ends from the earliest source date to the as-of date, and the as-of date itself."""
     as_of = site.derived.as_of
-    starts = [s.date.start for s in sources_by_date(site.index) if s.date.start]
+    starts = [s.date.start for s in sources_in_order(site.index) if s.date.start]
     if not starts:
         return [as_of]
     return sorted({*quarter_ends(min(starts), as_of), as_of})
@@ -376,7 +376,7 @@ def _traces(site: Site, put: Put) -> None:
     papers = []
     reach = _place_reach(site.index)
     sources = site.index.sources()
-    for src in sources_by_date(site.index):
+    for src in sources_in_order(site.index):
         rows = site.derived.trace.get(src.id, ())
         if not rows:
             continue

@@ -64,7 +64,7 @@ class Outcome:
 
 
 def _day(p: Period) -> date | None:
-    return p.end or p.start
+    return p.known_by
 
 
 def _parse_date(value: Any) -> tuple[str, Period] | str:

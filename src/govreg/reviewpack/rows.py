@@ -119,7 +119,7 @@ def _changes(index: Index, derived: Derived, rec: Tracked, since: date) -> list[
             who = "the body" if e.voice == "self" else (e.by or "a reviewer")
             out.append(f"new update ({who}), {e.date_text}: {LABELS[e.status]}")
     for src in _papers(index, rec):
-        day = src.date.end or src.date.start
+        day = src.date.known_by
         if day and since < day <= as_of:
             out.append(f"new paper: {src.title} ({src.date.text})")
     then = derived.standing_on(rec.id, since).own
@@ -166,7 +166,7 @@ def pack_rows(index: Index, derived: Derived, place: str, reviewer: str | None =
     papers: list[Paper] = []
     if since:
         for src in index.of_kind("source"):
-            day = src.date.end or src.date.start if isinstance(src, Source) else None
+            day = src.date.known_by if isinstance(src, Source) else None
             if isinstance(src, Source) and place in src.places and day and since < day <= as_of:
                 papers.append(Paper(src.id, src.title, src.date.text))
     place_rec = index.get(place)
