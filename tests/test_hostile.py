@@ -270,6 +270,9 @@ def test_invisible_characters_in_ids_are_refused() -> None:
 
 # Evaluated in each page: everything the checks need, in one round trip.
 INSPECT = r"""() => {
+  // Folded sections open first: their text must show as text too, and opening one would fire an
+  // injected toggle handler (caught as a dialog).
+  for (const d of document.querySelectorAll("details")) d.open = true;
   const bad = [];
   const urlAttrs = ["href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "background",
                     "poster", "srcset", "ping", "codebase", "cite", "longdesc", "manifest"];

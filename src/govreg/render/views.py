@@ -250,16 +250,13 @@ def _body(site: Site, rec: Record, page: str) -> dict[str, Any]:
     }
     links = site.links
     attested = []
-    if rec.unitary_board is not None:
-        attested.append(
-            MD("It meets as a unitary board: its members are collectively accountable for its decisions (")
-            + links.cites(rec.unitary_board.cites, page)
-            + MD(").")
-        )
-    if rec.whole_membership is not None:
-        attested.append(
-            MD("The seats below are its whole membership (") + links.cites(rec.whole_membership.cites, page) + MD(").")
-        )
+    for said, words in (
+        (rec.unitary_board, "It meets as a unitary board: its members are collectively accountable for its decisions"),
+        (rec.whole_membership, "The seats below are its whole membership"),
+    ):
+        if said is not None:
+            line = MD("{} (").format(words) + links.cites(said.cites, page) + MD(").")
+            attested.append(line + (MD(" {}").format(said.note) if said.note else MD("")))
     return {
         "reported_by": below,
         "diagram": diagram,
