@@ -364,6 +364,12 @@ def test_atom_feed_lists_every_event(real_site: Path, register: dict[str, Any], 
     assert expected, "the bundled data should have dated events"
     assert len(check_feed(real_site, real_site / "updates.xml")) == len(expected)
     assert [urlsplit(e.link).path for e in parsed.entries] == [url_of(index, ev.record) for ev in expected]
+    # Each entry names its voice; a third party's report is never called self-reported.
+    from govreg.status import VOICE_WORDS
+
+    said = [e.summary.rsplit("(", 1)[-1].rstrip(")") for e in parsed.entries]
+    assert said == [VOICE_WORDS[ev.voice] for ev in expected]
+    assert "reported" in {ev.voice for ev in expected}, "the bundled data has third-party reports"
 
 
 def test_place_feeds_exist_for_every_place(real_site: Path, register: dict[str, Any], index: Index) -> None:

@@ -32,6 +32,12 @@ from .dates import Period, day_text
 from .models.common import Citation
 
 Voice = Literal["self", "independent", "reported"]
+VOICE_WORDS: dict[str, str] = {
+    "self": "self-reported",
+    "independent": "independent review",
+    "reported": "reported by a third party",
+}
+"""How each voice reads in running text (the Atom feed's entries, the status history)."""
 
 RULE_TEXT = (
     "A milestone or commitment's status as at a date comes from its timeline: the dated updates in its "

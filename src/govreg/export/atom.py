@@ -15,6 +15,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from ..derive import Derived, Event
 from ..index import Index
 from ..output import Output, data_file
+from ..status import VOICE_WORDS
 from ..urls import place_feed, url_of
 
 TAG = "tag:governance-register,2021:"
@@ -55,8 +56,7 @@ def feed(index: Index, as_of: date, title: str, self_path: str, items: list[Even
         entry.updated(_when(e.day))
         entry.published(_when(e.day))
         evidence = "; ".join(f"{index.get(c.source).title_text()}, {c.at}" for c in e.cites)
-        voice = "independent review" if e.voice == "independent" else "self-reported"
-        entry.summary(f"{e.summary} Evidence: {evidence}. ({voice})")
+        entry.summary(f"{e.summary} Evidence: {evidence}. ({VOICE_WORDS[e.voice]})")
     # feedgen cannot set xml:base; RFC 4287 resolves relative links against it.
     root = etree.fromstring(fg.atom_str(pretty=True))
     root.set(XML_BASE, base_of(site_url))
