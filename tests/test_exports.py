@@ -640,3 +640,20 @@ def test_register_json_publishes_continued_by_and_body_status(register: dict[str
             want = "abolished"  # ended with the organisations that alone formed it
         assert derived[b.id]["body_status"] == want, b.id
         assert derived[b.id]["in_place"] == (want not in ("replaced", "abolished", "not-yet")), b.id
+
+
+def test_per_place_files_say_their_place_reviewer_and_role(index: Index) -> None:
+    """The Downloads page reads these fields; it never parses a path back into a place or reviewer."""
+    outputs = export_all(index, derive(index, date(2021, 3, 24)))
+    for o in outputs:
+        per_place = o.path.startswith(("places/", "review-pack/"))
+        assert (o.place is not None) == per_place, o.path
+        if not per_place:
+            assert o.role == "" and o.reviewer is None, o.path
+            continue
+        assert o.place in index.records and f"/{o.place}" in "/" + o.path, o.path
+        role = {"xml": "feed", "ics": "calendar"}.get(o.path.rpartition(".")[2])
+        if o.path.startswith("review-pack/"):
+            role = "since" if o.reviewer else "pack"
+            assert (o.reviewer is not None) == (o.path.count("/") == 2), o.path
+        assert o.role == role, o.path

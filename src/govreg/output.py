@@ -19,6 +19,12 @@ class Output:
     description: str = ""
     listed: bool = False
     """Listed on the Downloads page (open data files are; pages and redirects are not)."""
+    place: str | None = None
+    """The place a per-place file is for (its feed, calendar or review packs); None for register-wide files."""
+    reviewer: str | None = None
+    """The reviewer a "since your last review" pack is for."""
+    role: str = ""
+    """What a per-place file is: 'feed', 'calendar', 'pack' or 'since' (the Downloads page's columns)."""
 
     @property
     def size(self) -> int:
@@ -41,6 +47,15 @@ FORMATS = {
 }
 
 
-def data_file(path: str, content: str | bytes, media_type: str, description: str) -> Output:
+def data_file(
+    path: str,
+    content: str | bytes,
+    media_type: str,
+    description: str,
+    *,
+    place: str | None = None,
+    reviewer: str | None = None,
+    role: str = "",
+) -> Output:
     """An open-data file, listed on the Downloads page."""
-    return Output(path, content, media_type, description, listed=True)
+    return Output(path, content, media_type, description, listed=True, place=place, reviewer=reviewer, role=role)

@@ -75,7 +75,12 @@ def feeds(index: Index, derived: Derived, site_url: str = "") -> list[Output]:
         title = f"Governance Register: updates for {place.title_text()}"
         out.append(
             data_file(
-                path, feed(index, as_of, title, "/" + path, mine, site_url), kind, title.split(": ", 1)[1].capitalize()
+                path,
+                feed(index, as_of, title, "/" + path, mine, site_url),
+                kind,
+                title.split(": ", 1)[1].capitalize(),
+                place=place.id,
+                role="feed",
             )
         )
     return out

@@ -77,6 +77,8 @@ def calendars(index: Index, derived: Derived, site_url: str = "") -> list[Output
                 calendar(index, derived, name, mine, site_url),
                 kind,
                 f"Due dates for {place.title_text()}",
+                place=place.id,
+                role="calendar",
             )
         )
     return out

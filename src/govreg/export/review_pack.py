@@ -75,7 +75,11 @@ def review_packs(index: Index, derived: Derived, session: Session | None = None)
             what = f"Review pack for {pack.place_name}: what changed since {pack.reviewer_name}'s last verdict"
         else:
             what = f"Review pack for {pack.place_name}: both voices and blank columns for your verdicts"
-        out.append(data_file(review_pack(place, "csv", pack.reviewer), pack_csv(pack), "text/csv", what))
-        book = workbook(pack, derived.version, session)
-        out.append(data_file(review_pack(place, "xlsx", pack.reviewer), book, XLSX, what))
+        reviewer, role = (pack.reviewer or None), ("since" if pack.reviewer else "pack")
+        for ext, content, media in (
+            ("csv", pack_csv(pack), "text/csv"),
+            ("xlsx", workbook(pack, derived.version, session), XLSX),
+        ):
+            path = review_pack(place, ext, pack.reviewer)
+            out.append(data_file(path, content, media, what, place=place, reviewer=reviewer, role=role))
     return out

@@ -76,20 +76,14 @@ def _downloads(site: Site, files: list[Output]) -> tuple[list[Output], list[tupl
     national: list[Output] = []
     rows: dict[str, dict[str, list[Any]]] = {}
     for f in files:
-        parts = f.path.split("/")
-        if parts[0] == "places" and len(parts) == 3:
-            place, column = parts[1], "feed" if parts[2].endswith(".xml") else "calendar"
-            text = f.format
-        elif parts[0] == "review-pack" and len(parts) in (2, 3):
-            place, _, ext = parts[1].rpartition(".") if len(parts) == 2 else (parts[1], "", parts[2])
-            reviewer, _, ext = ext.rpartition(".") if len(parts) == 3 else ("", "", ext)
-            column = "since" if reviewer else "pack"
-            who = site.index.title(reviewer) if reviewer in site.index.records else reviewer
-            text = f"{who}, {ext.upper()}" if reviewer else ext.upper()
-        else:
+        if f.place is None or not f.role:
             national.append(f)
             continue
-        rows.setdefault(place, {c: [] for c, _ in PLACE_FILES})[column].append((text, f.path, f.size))
+        text = f.format
+        if f.role in ("pack", "since"):
+            ext = f.path.rpartition(".")[2].upper()
+            text = f"{site.index.title(f.reviewer)}, {ext}" if f.reviewer in site.index.records else ext
+        rows.setdefault(f.place, {c: [] for c, _ in PLACE_FILES})[f.role].append((text, f.path, f.size))
     return national, sorted(rows.items())
 
 
