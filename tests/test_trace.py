@@ -110,19 +110,6 @@ def test_no_update_cites_a_paper_older_than_its_item(index: Index) -> None:
     assert not bad, "\n".join(bad)
 
 
-def test_no_update_cites_a_paper_from_its_future(index: Index) -> None:
-    """Decisions and consultation positions too: evidence exists by the end of the update's date."""
-    sources = index.sources()
-    bad = [
-        f"{item_id} updates[{i}] ({update.date.text}) cites {c.source}"
-        for item_id, _, updates in items(index)
-        for i, update in enumerate(updates)
-        for c in update.cites
-        if update.date.end is None or (sources[c.source].date.end or date.max) > update.date.end
-    ]
-    assert not bad, "\n".join(bad)
-
-
 def test_changed_and_superseded_name_their_successor(index: Index) -> None:
     bad: list[str] = []
     count = 0

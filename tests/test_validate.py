@@ -22,6 +22,13 @@ EXPECTED = [
     ("place-a/milestones.yml", 12, "milestone a-m2: colour: unknown field", "schema"),
     ("place-a/milestones.yml", 17, "milestone a-m3: title: Input should be a valid string, found 42", "schema"),
     ("place-a/milestones.yml", 29, "milestone a-m4: cites[0].at: locator '9.9' is not in the outline", "locator"),
+    (
+        "place-a/milestones.yml",
+        39,
+        "milestone a-m5: updates[0].cites[0].source: the update is dated '1 January 2019' but cites 'src-a', "
+        "dated 2019-04-01",
+        "future_evidence",
+    ),
     ("place-a/places.yml", 4, "place place-a: part_of: no place with id 'nowhere'", "dangling_ref"),
     (
         "place-b/budgets.yml",

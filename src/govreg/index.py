@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from .load import Loaded, SeenId, format_path
 from .models import Body, Budget, OptionSet, Record, RuleSet, Source
-from .models.common import Citation, iter_models, iter_refs
+from .models.common import Citation, StatusUpdate, iter_models, iter_refs
 from .models.requirement import Constituency, Requirement
 from .problems import Problem
 from .yamlio import Path_
@@ -161,14 +161,45 @@ def build_index(loaded: list[Loaded], seen: list[SeenId] | None = None) -> tuple
                 continue
             if target != rid:
                 index.backlinks[target].append(Backlink(rid, format_path(path)))
+        sources = index.sources()
         for path, model in iter_models(item.record):
             if isinstance(model, Citation) and model.source in outlines and model.at not in outlines[model.source]:
                 message = f"locator {model.at!r} is not in the outline of source {model.source!r}"
                 problems.append(item.problem((*path, "at"), message, "locator"))
+            if isinstance(model, StatusUpdate) and path[:1] == ("updates",):
+                problems += _future_evidence(item, path, model, sources)
         problems += _check_record(item)
     problems += _check_rules(index)
     index.seal()
     return index, problems
+
+
+def _future_evidence(
+    item: Loaded, path: tuple[str | int, ...], update: StatusUpdate, sources: dict[str, Source]
+) -> list[Problem]:
+    """A status update is dated by its evidence: each paper it cites must exist by the end of its date
+    (a paper dated "April 2019" may back an update of 8 April 2019; one dated May 2019 may not).
+
+    Why in validation: an update citing a later paper claims the status was known before it was
+    (a page read in 2026 cannot report the position on 1 July 2022); the author needs to know.
+    """
+    out = []
+    for j, c in enumerate(update.cites):
+        src = sources.get(c.source)
+        if src is None:
+            continue
+        first = src.date.start
+        if first is None or update.date.end is None or first > update.date.end:
+            when = src.date.text if first else "an unknown date"
+            out.append(
+                item.problem(
+                    (*path, "cites", j, "source"),
+                    f"the update is dated {update.date.text!r} but cites {c.source!r}, dated {when}: date the "
+                    "update by its evidence (or cite the later source on a later update)",
+                    "future_evidence",
+                )
+            )
+    return out
 
 
 def applies(rules: RuleSet, body: Body, index: Index) -> bool:

@@ -19,6 +19,7 @@ ProblemCode = Literal[
     "duplicate_id",
     "duplicate_key",
     "file",
+    "future_evidence",
     "locator",
     "schema",
     "unfinished_title",
