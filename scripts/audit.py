@@ -13,7 +13,6 @@ Usage: python scripts/audit.py [--site site] [--json out.json] [--strict]
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import json
@@ -21,15 +20,17 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scripts.chromium import ARGS, CHROMIUM  # noqa: E402  (the repository root is on the path only now)
+from scripts.chromium import serve as serve_site  # noqa: E402
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 PAGES = {
     "home": "/",
     "body": "/bodies/bolton-jcc/",
@@ -80,17 +81,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(site: Path) -> AbstractContextManager[str]:
+    return serve_site(site, GzipHandler)
 
 
 def lighthouse(url: str) -> dict[str, float]:
@@ -107,8 +99,7 @@ def lighthouse(url: str) -> dict[str, float]:
                 "--output=json",
                 f"--output-path={out}",
                 f"--only-categories={','.join(CATEGORIES)}",
-                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run "
-                "--disable-background-networking --disable-component-update --disable-sync",
+                "--chrome-flags=--headless=new " + " ".join(ARGS),
             ],
             env=dict(os.environ, CHROME_PATH=CHROMIUM, LH_NO_UPDATE_NOTIFIER="1"),
             capture_output=True,

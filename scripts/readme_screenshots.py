@@ -10,14 +10,14 @@ with the site. Usage: python scripts/screenshots.py [--site site] [--out docs/as
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
+sys.path.insert(0, str(ROOT))
+
+from scripts.chromium import launch, serve  # noqa: E402  (the repository root is on the path only now)
+
 SHOTS = [
     # (file, page, CSS selector to clip to or None for the viewport, viewport width and height)
     ("home.png", "/", None, 1280, 1000),
@@ -31,37 +31,25 @@ SHOTS = [
 ]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def take(site: Path, out: Path) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     written = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            for name, path, selector, width, height in SHOTS:
-                page = browser.new_page(viewport={"width": width, "height": height}, color_scheme="light")
-                page.goto(base + path)
-                page.wait_for_load_state("networkidle")
-                target = out / name
-                if selector:
-                    page.locator(selector).first.screenshot(path=str(target))
-                else:
-                    page.screenshot(path=str(target))
-                written.append(target)
-                page.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site) as base, sync_playwright() as p:
+        browser = launch(p)
+        for name, path, selector, width, height in SHOTS:
+            page = browser.new_page(viewport={"width": width, "height": height}, color_scheme="light")
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            target = out / name
+            if selector:
+                page.locator(selector).first.screenshot(path=str(target))
+            else:
+                page.screenshot(path=str(target))
+            written.append(target)
+            page.close()
+        browser.close()
     return written
 
 

@@ -24,16 +24,11 @@ from pathlib import Path
 import openpyxl
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scripts.chromium import launch  # noqa: E402  (the repository root is on the path only now)
+
 ASSETS = ROOT / "docs" / "assets"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 ORGANISATIONS = """\
 - id: healthwatch-bolton
   name: Healthwatch Bolton
@@ -161,7 +156,7 @@ def main() -> int:
 
     page_file = work / "site" / "milestones" / "bolton-ms-pool" / "index.html"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1100, "height": 900})
         page.goto(page_file.as_uri())
         top = page.evaluate(

@@ -3,12 +3,9 @@ xdist worker through a file lock), the real data's index, a local server."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,10 +16,11 @@ from filelock import FileLock
 from govreg.build import check, resolve_as_of
 from govreg.cli import configured_as_of
 from govreg.index import Index
+from scripts.chromium import launch
+from scripts.chromium import serve as serve_site
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
-CHROMIUM = "/usr/bin/chromium"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -83,20 +81,9 @@ def real_index() -> Index:
     return found
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
+    with serve_site(directory) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -110,18 +97,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-                "--disable-quic",
-            ],
-        )
+        b = launch(p)
         yield b
         b.close()
 
