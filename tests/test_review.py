@@ -160,6 +160,12 @@ def test_pages_show_both_voices_and_quarter_pages(reviewed: Path, tmp_path: Path
     assert "Body short of a requirement that applies to it" in checks and "bolton-forum" in checks
     assert (site / "review-pack" / "bolton" / "index.html").is_file()
     assert (site / "review-pack" / "bolton.csv").is_file()
+    # A budget whose lines do not add up: its page states the gap the register computed, once, and never
+    # says the lines add up.
+    odd = (site / "budgets" / "bolton-pool-odd" / "index.html").read_text(encoding="utf-8")
+    assert "They add up to 10.0, 2.0 less than the paper prints." in odd
+    assert "The lines add up to the printed total." not in odd
+    assert "Lines add up to 10, the paper prints £12m." in checks
 
 
 def test_real_data_is_honestly_unreviewed(real_site: Path, real_index: Any) -> None:

@@ -20,9 +20,9 @@ from .dates import Period
 from .deciders import Decider, who_decides
 from .dump import records_json, version_of
 from .horizon import Dated, Horizon, horizons_on, local_evidence, national_evidence
-from .index import Index
+from .index import BudgetSum, Index, budget_sum
 from .lifecycle import Life, SeatFate, Steps, changes_of, life_at, life_steps, lives_on, seat_fates, transfer_of
-from .models import KINDS, Body, NationalChange, Place, PrincipleSet, Review, Source
+from .models import KINDS, Body, Budget, NationalChange, Place, PrincipleSet, Review, Source
 from .models.common import Citation, StatusUpdate, iter_models
 from .models.milestone import Tracked
 from .status import LABELS, Entry, Judged, Standing, Step, sort_timeline, standing_at, steps
@@ -110,6 +110,8 @@ class Derived:
     """(day, record id) of the newest evidence the register holds by the as-of date, local or national."""
     tracked_by_place: Mapping[str, tuple[str, ...]]
     """Place id -> its tracked record ids, in `tracked` order (review packs ask for each place often)."""
+    budget_sums: Mapping[str, BudgetSum]
+    """Budget id -> its lines added up against its printed total (`index.budget_sum`)."""
     deciders: Mapping[str, Decider]
     """Body id -> what it decides, its status, whether it meets in public and how to be heard (`deciders`)."""
     decide_here: Mapping[str, tuple[str, ...]]
@@ -320,7 +322,8 @@ def derive(index: Index, as_of: date) -> Derived:
 
     complying = compliance(index, as_of, {rid: life.status for rid, life in bodies.items()})
     deciders, decide_here = who_decides(index, bodies)
-    inputs = Inputs(MappingProxyType(standing), MappingProxyType(complying))
+    sums = {b.id: budget_sum(b) for b in index.of_kind("budget") if isinstance(b, Budget)}
+    inputs = Inputs(MappingProxyType(standing), MappingProxyType(complying), MappingProxyType(sums))
 
     return Derived(
         as_of=as_of,
@@ -353,5 +356,6 @@ def derive(index: Index, as_of: date) -> Derived:
         newest=_newest(horizons),
         tracked_by_place=MappingProxyType({k: tuple(v) for k, v in by_place.items()}),
         deciders=MappingProxyType(deciders),
+        budget_sums=inputs.budget_sums,
         decide_here=MappingProxyType(decide_here),
     )

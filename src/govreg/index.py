@@ -307,9 +307,9 @@ def _check_record(item: Loaded) -> list[Problem]:
     rec = item.record
     problems: list[Problem] = []
     if isinstance(rec, Budget) and rec.printed_total and rec.printed_total.value is not None:
-        computed = budget_total(rec)
-        gap = abs(computed - rec.printed_total.value)
-        if gap > BUDGET_TOLERANCE and not rec.total_mismatch_note:
+        sums = budget_sum(rec)
+        computed = sums.total
+        if sums.adds_up is False and not rec.total_mismatch_note:
             problems.append(
                 item.problem(
                     ("printed_total",),
@@ -337,3 +337,26 @@ def _check_record(item: Loaded) -> list[Problem]:
 def budget_total(budget: Budget) -> float:
     """Sum of the lines that have a value, rounded to the printed precision."""
     return round(sum(line.value for line in budget.lines if line.value is not None), 2)
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetSum:
+    """A budget's lines added up, against the total its paper prints: the one place this is worked out."""
+
+    total: float
+    printed: float | None
+    """The printed total's value, if the paper gives one with a figure."""
+
+    @property
+    def gap(self) -> float | None:
+        return None if self.printed is None else round(self.total - self.printed, 2)
+
+    @property
+    def adds_up(self) -> bool | None:
+        """True or False against a printed total (within BUDGET_TOLERANCE); None when none is printed."""
+        return None if self.gap is None else abs(self.gap) <= BUDGET_TOLERANCE
+
+
+def budget_sum(budget: Budget) -> BudgetSum:
+    printed = budget.printed_total.value if budget.printed_total else None
+    return BudgetSum(budget_total(budget), printed)

@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..index import BUDGET_TOLERANCE, Index, budget_total
+from ..index import Index
 from ..models import Budget
 from .rule import Finding, Inputs, Rule
 
 
 def run(index: Index, inputs: Inputs, as_of: date) -> list[Finding]:
     out = []
-    for b in index.of_kind("budget"):
-        if isinstance(b, Budget) and b.printed_total and b.printed_total.value is not None:
-            computed = budget_total(b)
-            if abs(computed - b.printed_total.value) > BUDGET_TOLERANCE:
-                out.append(
-                    Finding(
-                        RULE.id,
-                        (b.id,),
-                        f"Lines add up to {computed:g}, the paper prints {b.printed_total.text}.",
-                        b.title,
-                    )
+    for bid, sums in inputs.budget_sums.items():
+        b = index.get(bid)
+        if isinstance(b, Budget) and b.printed_total and sums.adds_up is False:
+            out.append(
+                Finding(
+                    RULE.id,
+                    (b.id,),
+                    f"Lines add up to {sums.total:g}, the paper prints {b.printed_total.text}.",
+                    b.title,
                 )
+            )
     return out
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..compliance import Compliance
-from ..index import Index
+from ..index import BudgetSum, Index
 from ..status import Standing
 
 
@@ -17,6 +17,7 @@ class Inputs:
 
     standing: Mapping[str, Standing]
     compliance: Mapping[str, Compliance]
+    budget_sums: Mapping[str, BudgetSum]
 
 
 Standings = Inputs

@@ -6,7 +6,6 @@ not a dump of fields. Every value is joined through `MD`, so data stays text.
 
 from __future__ import annotations
 
-from ..index import budget_total
 from ..markup import MD
 from ..models import Body, Budget, Record
 from ..models.milestone import Milestone, Tracked
@@ -21,8 +20,9 @@ def _and(parts: list[MD]) -> MD:
     return MD(", ").join(parts[:-1]) + MD(" and ") + parts[-1]
 
 
-def lead(links: Links, page: str, rec: Record) -> MD | None:
-    """One or two sentences for the top of a record's page, or None."""
+def lead(links: Links, page: str, rec: Record, total: float | None = None) -> MD | None:
+    """One or two sentences for the top of a record's page, or None. `total`: a budget's lines added up
+    (`Derived.budget_sums`), given by the caller."""
     if isinstance(rec, Budget):
         who = _and([links.ref(c, page) for c in rec.contributors]) or MD("The partners")
         text = MD("{} pool {}").format(who, rec.headline or MD("a budget"))
@@ -31,10 +31,11 @@ def lead(links: Links, page: str, rec: Record) -> MD | None:
         if rec.held_by:
             text += MD(", overseen by the ") + links.ref(rec.held_by, page)
         text += MD(".")
-        if rec.lines:
+        if rec.lines and total is not None:
             before, after = _UNITS[rec.unit]
-            total = f"{before}{budget_total(rec):g}{after}"
-            text += MD(" The {} lines the paper lists add up to {}.").format(len(rec.lines), total)
+            text += MD(" The {} lines the paper lists add up to {}.").format(
+                len(rec.lines), f"{before}{total:g}{after}"
+            )
         return text
     if isinstance(rec, Body):
         text = MD("A {} in {}").format(rec.type.replace("-", " "), _and([links.ref(p, page) for p in rec.places]))

@@ -16,7 +16,6 @@ from pydantic import BaseModel
 
 from ..dates import Period, day_text
 from ..deciders import GROUPS
-from ..index import budget_total
 from ..markup import MD, anchor, escape_text
 from ..models import BY_NAME, Body, Budget, Kind, Place, Record, RuleSet, Source
 from ..models.common import _ref_kinds, iter_refs
@@ -297,7 +296,7 @@ def _budget(site: Site, rec: Record, page: str) -> dict[str, Any]:
         "decided_by": decided_by,
         "contributors_ended": ended,
         "chart": chart,
-        "computed_total": budget_total(rec),
+        "sums": site.derived.budget_sums[rec.id],
         "line_ids": [line_anchor(rec.id, i) for i in range(1, len(rec.lines) + 1)],
     }
 
@@ -489,7 +488,7 @@ def record_view(site: Site, kind: Kind, rec: Record, page: str) -> dict[str, Any
         "life": life,
         "horizons": horizon_lines(site, places) if (standing or life or isinstance(rec, Place)) else [],
         "timeline": site.derived.timelines.get(rec.id, ()),
-        "lead": lead(site.links, page, rec),
+        "lead": lead(site.links, page, rec, sums.total if (sums := site.derived.budget_sums.get(rec.id)) else None),
         "resident": resident,
         "prose": paragraphs,
         "facts": rows,
