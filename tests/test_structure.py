@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from conftest import ROOT
@@ -167,3 +168,45 @@ def test_govreg_never_imports_mkdocs() -> None:
             elif isinstance(node, ast.ImportFrom):
                 names = [node.module or ""]
             assert not any(n.split(".")[0] == "mkdocs" for n in names), path
+
+
+# A path in a template: a string literal with a folder separator or a file extension,
+# or a Markdown link whose target is written out rather than asked of `url()`.
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_LITERAL = re.compile(r"\"([^\"]*)\"|'([^']*)'")
+_PATHLIKE = re.compile(r"(^|[\w-])/|\.(md|json|js|csv|xlsx|xml|ics|html|svg)(#|$)")
+_MD_LINK = re.compile(r"\]\((?!\{\{|#)[^)]*\)")
+
+
+def template_paths(text: str) -> list[str]:
+    """Every path a template writes out itself, instead of asking urls.py."""
+    found: list[str] = []
+    for tag in _TAG.finditer(text):
+        expr = tag.group(0)
+        if re.match(r"\{%-?\s*(include|extends|import|from)\b", expr):
+            continue
+        for lit in _LITERAL.finditer(expr):
+            value = lit.group(1) or lit.group(2) or ""
+            named = expr[: lit.start()].rstrip().endswith("url(")  # a name in urls.PAGES, not a path
+            if _PATHLIKE.search(value) and not named:
+                found.append(value)
+    found += _MD_LINK.findall(text)
+    return found
+
+
+def test_no_template_writes_a_path() -> None:
+    """Templates take every path from `url()` (urls.py): no literal, no joined string."""
+    bad = {
+        str(p.relative_to(ROOT)): template_paths(p.read_text(encoding="utf-8"))
+        for p in sorted((ROOT / "src/govreg/templates").rglob("*.j2"))
+    }
+    assert {k: v for k, v in bad.items() if v} == {}
+
+
+def test_template_path_finder_finds_each_form() -> None:
+    assert template_paths('{{ "x"|link("trace/" ~ rec.id ~ ".md") }}') == ["trace/", ".md"]
+    assert template_paths('{{ "assets/filter.js"|href }}') == ["assets/filter.js"]
+    assert template_paths("see [the model](data-model.md#reviews).") == ["](data-model.md#reviews)"]
+    assert template_paths('{{ "d"|link(url("downloads")) }} [x]({{ url("feed")|rel }}) [y](#taking-part)') == []
+    assert template_paths('{% include "parts/voices.md.j2" %}') == []
+    assert template_paths('{{ url("filter.js")|href }} {{ url("trace", "x.md") }}') == ["x.md"]

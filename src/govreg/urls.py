@@ -7,6 +7,8 @@ break without anyone noticing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .index import Index
 from .models import BY_NAME, Kind
 
@@ -15,6 +17,32 @@ STATUS_JSON = "data/status.json"
 SCHEMA_JSON = "data/register.schema.json"
 CONTRACT_PATH = "data/published.schema.json"
 PAGES_JSON = "data/pages.json"
+COMPLIANCE_CSV = "data/compliance.csv"
+DATAPACKAGE_JSON = "data/datapackage.json"
+ATOM_FEED = "updates.xml"
+
+# The fixed pages and files templates link to, by name: `url("downloads")`.
+PAGES: dict[str, str] = {
+    "home": "index.md",
+    "about": "about.md",
+    "downloads": "downloads.md",
+    "for-healthwatch": "for-healthwatch.md",
+    "data-model": "data-model.md",
+    "changes": "changes/index.md",
+    "traces": "trace/index.md",
+    "as-at": "as-at/index.md",
+    "review-packs": "review-pack/index.md",
+    "feed": ATOM_FEED,
+    "filter.js": "assets/filter.js",
+    "asat.js": "assets/asat.js",
+    "register.json": REGISTER_JSON,
+    "status.json": STATUS_JSON,
+    "pages.json": PAGES_JSON,
+    "register.schema.json": SCHEMA_JSON,
+    "published.schema.json": CONTRACT_PATH,
+    "compliance.csv": COMPLIANCE_CSV,
+    "datapackage.json": DATAPACKAGE_JSON,
+}
 
 
 def page_path(kind: Kind, rid: str) -> str:
@@ -101,3 +129,35 @@ def as_at_page(day_iso: str) -> str:
 def trace_page(source_id: str) -> str:
     """What later papers said about one paper's promises."""
     return f"trace/{source_id}.md"
+
+
+def page(name: str, anchor: str | None = None) -> str:
+    """A fixed page or file by its name in `PAGES`, with an optional anchor."""
+    try:
+        path = PAGES[name]
+    except KeyError:
+        raise KeyError(f"no page named {name!r} in urls.PAGES") from None
+    return f"{path}#{anchor}" if anchor else path
+
+
+# What templates may ask `url()` for: each name is one rule above.
+ROUTES: dict[str, Callable[..., str]] = {
+    "list": list_path,
+    "trace": trace_page,
+    "review_pack": review_pack,
+    "changes_month": changes_month,
+    "as_at": as_at_page,
+    "register": register_path,
+}
+
+
+def url(name: str, *args: object, anchor: str | None = None) -> str:
+    """The site path a template links to: `url("downloads")`, `url("trace", source_id)`.
+
+    Why: templates never join strings into paths; every rule stays in this module.
+    """
+    rule = ROUTES.get(name)
+    if rule is None:
+        return page(name, anchor)
+    path = rule(*args)
+    return f"{path}#{anchor}" if anchor else path

@@ -20,6 +20,7 @@ from jinja2.runtime import Context
 from ..dates import day_text
 from ..markup import MD, escape_text, html_text, rel
 from ..status import LABELS
+from ..urls import url
 from .links import Links, badge, period, url_to, yesno
 
 _SAFE_ID = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
@@ -84,7 +85,7 @@ def make_env(links: Links) -> Environment:
             "permalink": on_page(links.permalink),
             "link": on_page(lambda text, target, page: links.link_to(text, target, page)),
             "rel": on_page(lambda target, page: MD(rel(target, page))),
-            "url": on_page(lambda target, page: MD(html_text(url_to(target, page)))),
+            "href": on_page(lambda target, page: MD(html_text(url_to(target, page)))),
             "period": period,
             "day": lambda d: MD(day_text(d)) if isinstance(d, date) else MD("not stated"),
             "status": badge,
@@ -97,4 +98,6 @@ def make_env(links: Links) -> Environment:
             "example": lambda v: MD(f'<pre class="gr-example" tabindex="0">{html_text(v, lines=True)}</pre>'),
         }
     )
+    # Every path a template links to comes from urls.py: `url("trace", rec.id)`.
+    env.globals["url"] = url
     return env

@@ -20,7 +20,8 @@ class SinceView:
 
     pack: Pack
     page: str  # site path of the page (Markdown)
-    files: str  # site path of the pack's files, without extension
+    xlsx: str  # site path of the pack as a workbook
+    csv: str  # site path of the pack as CSV
 
     @property
     def overdue(self) -> int:
@@ -35,5 +36,8 @@ def since_views(index: Index, derived: Derived) -> list[SinceView]:
             continue
         for reviewer in reviewers_of(index, derived, place.id):
             page = review_pack(place.id, "md", reviewer)
-            out.append(SinceView(pack_rows(index, derived, place.id, reviewer), page, page.removesuffix(".md")))
+            rows = pack_rows(index, derived, place.id, reviewer)
+            out.append(
+                SinceView(rows, page, review_pack(place.id, "xlsx", reviewer), review_pack(place.id, "csv", reviewer))
+            )
     return out
