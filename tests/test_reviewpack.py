@@ -540,6 +540,7 @@ def test_since_view_rows_come_from_the_adapter(data: Path) -> None:
     pack = pack_rows(index, derive(index, AS_OF), "bolton", REVIEWER)
     changes = {r.id: r.changes for r in pack.rows}
     assert changes["bolton-cm-engage"] == ("now overdue",)
+    assert [r.id for r in pack.rows if r.now_overdue] == ["bolton-cm-engage"]  # a field, not a phrase
 
 
 def _soffice() -> str:

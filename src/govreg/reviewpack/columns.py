@@ -19,6 +19,9 @@ from .rows import Pack, PackRow
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 """The verdicts a reviewer may give, in the order the drop-down shows them."""
 
+NO_VERDICT = "not yet reviewed"
+"""What the pack's verdict column says when no reviewer has given a verdict."""
+
 
 @dataclass(frozen=True, slots=True)
 class Col:
@@ -45,7 +48,12 @@ COLUMNS: tuple[Col, ...] = (
         16,
         description="yes, no, or 'not reported since D' (due after the place's last local paper, dated D).",
     ),
-    Col("independent_verdict", "Latest independent verdict", 18, description="The latest verdict of any reviewer."),
+    Col(
+        "independent_verdict",
+        "Latest independent verdict",
+        18,
+        description='The latest verdict of any reviewer, or "not yet reviewed".',
+    ),
     Col("independent_date", "Date of that verdict", 14, description="Its date."),
     Col("independent_by", "Verdict given by", 22, description="The reviewer who gave it."),
     Col(
@@ -120,7 +128,7 @@ def row_values(row: PackRow) -> dict[str, str]:
         "own_evidence": row.own_evidence,
         "own_summary": row.own_summary,
         "overdue": _overdue(row),
-        "independent_verdict": row.verdict,
+        "independent_verdict": row.verdict or NO_VERDICT,
         "independent_date": row.verdict_date,
         "independent_by": row.verdict_by,
         "since_last_review": "; ".join(row.changes),

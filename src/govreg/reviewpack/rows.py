@@ -36,10 +36,13 @@ class PackRow:
     """By the body's own status (the pack's voice), judged against the place's evidence horizon."""
     not_reported_since: date | None
     """Open, fell due after the place's last paper (by the body's own status): that paper's date."""
-    verdict: str
+    verdict: str | None
+    """The latest independent verdict's status; None when no reviewer has given one."""
     verdict_date: str
     verdict_by: str
     changes: tuple[str, ...]
+    now_overdue: bool = False
+    """Overdue now (by the body's own status) but not at the reviewer's last verdict."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,11 @@ def _papers(index: Index, rec: Tracked) -> list[Source]:
     return list(out.values())
 
 
+def _became_overdue(derived: Derived, rec: Tracked, since: date) -> bool:
+    """Overdue by the body's own status now, and not on the day of the reviewer's last verdict."""
+    return derived.standing[rec.id].own.overdue and not derived.standing_on(rec.id, since).own.overdue
+
+
 def _changes(index: Index, derived: Derived, rec: Tracked, since: date) -> list[str]:
     """What changed on one item after `since`, up to the as-of date, in plain words."""
     as_of = derived.as_of
@@ -122,9 +130,7 @@ def _changes(index: Index, derived: Derived, rec: Tracked, since: date) -> list[
         day = src.date.known_by
         if day and since < day <= as_of:
             out.append(f"new paper: {src.title} ({src.date.text})")
-    then = derived.standing_on(rec.id, since).own
-    now = derived.standing[rec.id].own
-    if now.overdue and not then.overdue:
+    if _became_overdue(derived, rec, since):
         out.append("now overdue")
     elif rec.due is not None and rec.due.end is not None and since < rec.due.end <= as_of:
         out.append(f"fell due: {rec.due.text}")
@@ -157,10 +163,11 @@ def pack_rows(index: Index, derived: Derived, place: str, reviewer: str | None =
                 own_summary=own.summary if own else "",
                 overdue=standing.own.overdue,
                 not_reported_since=standing.own.unreported,
-                verdict=ind.status if ind else "not yet reviewed",
+                verdict=ind.status if ind else None,
                 verdict_date=ind.day.isoformat() if ind else "",
                 verdict_by=(ind.by or "") if ind else "",
                 changes=tuple(changes),
+                now_overdue=since is not None and _became_overdue(derived, rec, since),
             )
         )
     papers: list[Paper] = []

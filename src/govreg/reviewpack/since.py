@@ -25,7 +25,7 @@ class SinceView:
 
     @property
     def overdue(self) -> int:
-        return sum(1 for r in self.pack.rows if "now overdue" in r.changes)
+        return sum(1 for r in self.pack.rows if r.now_overdue)
 
 
 def since_views(index: Index, derived: Derived) -> list[SinceView]:
