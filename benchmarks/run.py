@@ -48,13 +48,11 @@ import urllib.request
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from benchmarks.synth import write as write_synthetic
 from govreg import build as register_build
-from govreg.abbr import glossary_abbreviations
+from govreg.settings import read_config
+from govreg.stage import PYTHON, write_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results.md"
@@ -127,40 +125,9 @@ def timed_subprocess(cmd: list[str], env: dict[str, str], cwd: Path) -> Run:
     return Run(wall, cpu, peak, done.returncode == 0, done.stderr[-2000:])
 
 
-def plain_config(docs: Path, index: Any) -> dict[str, Any]:
-    """mkdocs.yml with the same theme and Markdown settings, minus the hook and its watch list.
-
-    The hook gives the abbr extension the glossary; that is Markdown configuration, so
-    the plain build gets it too and both builds render exactly the same Markdown.
-    """
-    config: dict[str, Any] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    for key in ("hooks", "watch"):
-        config.pop(key, None)
-    config["docs_dir"] = str(docs)
-    theme = config.get("theme", {})
-    if isinstance(theme, dict) and theme.get("custom_dir"):
-        theme["custom_dir"] = str(ROOT / theme["custom_dir"])
-    extensions: list[Any] = []
-    for ext in config.get("markdown_extensions", []):
-        if ext == "abbr" or (isinstance(ext, dict) and "abbr" in ext):
-            ext = {"abbr": {"glossary": glossary_abbreviations(index)}}
-        extensions.append(ext)
-    config["markdown_extensions"] = extensions
-    return config
-
-
-def write_plain_docs(result: register_build.Result, docs: Path) -> int:
-    """The hand-written docs plus every generated page and export, as files; returns Markdown bytes."""
-    shutil.copytree(ROOT / "docs", docs)
-    markdown = 0
-    for out in result.outputs:
-        path = docs / out.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = out.content.encode("utf-8") if isinstance(out.content, str) else out.content
-        path.write_bytes(data)
-        if out.path.endswith(".md"):
-            markdown += len(data)
-    return markdown
+def write_plain_tree(result: register_build.Result, out: Path) -> int:
+    """The tree `govreg generate` writes (pages, exports, theme, a plugin-free mkdocs.yml); Markdown bytes."""
+    return write_tree(result, read_config(ROOT / "mkdocs.yml"), ROOT / "docs", out)
 
 
 def measure_site(site: Path, row: Row) -> None:
@@ -217,17 +184,18 @@ def bench_size(systems: int, seed: int, work: Path) -> Row:
     result = register_build.generate(data, AS_OF)  # from 1,000 records the exports run in a forked child
     data_cpu, data_wall = _cpu_with_children() - c0, time.perf_counter() - w0
 
-    docs = work / "plain-docs"
-    markdown = write_plain_docs(result, docs)
-    config = work / "plain-mkdocs.yml"
-    config.write_text(yaml.safe_dump(plain_config(docs, result.index), sort_keys=False), encoding="utf-8")
+    tree = work / "plain"
+    markdown = write_plain_tree(result, tree)
+    config = tree / "mkdocs.yml"
     full_site, plain_site = work / "site", work / "plain-site"
     python = sys.executable
     build_cmd = [python, "-m", "govreg", "build", "--data", str(data), "--site-dir", str(full_site)]
     build_cmd += ["--as-of", str(AS_OF)]
     full = timed_subprocess(build_cmd, env, ROOT)  # the HTML cache starts empty
     plain = timed_subprocess(
-        [python, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(plain_site)], env, ROOT
+        [python, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(plain_site)],
+        dict(env, PYTHONPATH=str(tree / PYTHON)),
+        ROOT,
     )
     row = Row(
         systems,

@@ -22,31 +22,20 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
-
-from benchmarks.run import AS_OF, ROOT, Run, load_average, plain_config, timed_subprocess, write_plain_docs
+from benchmarks.run import AS_OF, ROOT, Run, load_average, timed_subprocess, write_plain_tree
 from benchmarks.synth import write as write_synthetic
 from govreg import build as register_build
+from govreg.stage import PYTHON
 
 
 def stage(systems: int, work: Path, seed: int = 0) -> int:
-    """Generate a synthetic register and stage it for an engine without hooks; the pages' Markdown bytes.
-
-    Zensical resolves `docs_dir` and `theme.custom_dir` against the configuration's folder
-    (an absolute path stops it), so both are copied beside the staged `mkdocs.yml`.
-    """
+    """Generate a synthetic register and stage it for an engine without plugins (`govreg generate`'s tree)."""
     data = work / "data"
     write_synthetic(data, systems, seed)
     result = register_build.generate(data, AS_OF)
     if result.problems:
         raise SystemExit(register_build.report(result.problems))
-    markdown = write_plain_docs(result, work / "docs")
-    shutil.copytree(ROOT / "overrides", work / "overrides")
-    config = plain_config(work / "docs", result.index)
-    config["docs_dir"] = "docs"
-    config["theme"]["custom_dir"] = "overrides"
-    (work / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return markdown
+    return write_plain_tree(result, work)
 
 
 def _pages(site: Path) -> int:
@@ -75,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"staging {args.systems} systems ...", file=sys.stderr, flush=True)
         markdown = stage(args.systems, work)
         # Zensical imports the Markdown extensions named in mkdocs.yml, govreg.mdtables among them.
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "src"))
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(work / PYTHON))
         env["SOURCE_DATE_EPOCH"] = register_build.epoch_of(AS_OF)
         before = load_average()
         z_cold = timed_subprocess([str(zensical), "build", "-f", "mkdocs.yml"], env, work)

@@ -14,8 +14,8 @@ import pytest
 from filelock import FileLock
 
 from govreg.build import check, resolve_as_of
-from govreg.cli import configured_as_of
 from govreg.index import Index
+from govreg.settings import configured_as_of
 from scripts.chromium import launch
 from scripts.chromium import serve as serve_site
 
@@ -69,7 +69,7 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_as_of() -> date:
-    """The bundled site's as-of date (extra.register.as_of in mkdocs.yml)."""
+    """The bundled site's as-of date (the govreg plugin's as_of in mkdocs.yml)."""
     return resolve_as_of(configured_as_of(ROOT / "mkdocs.yml"))
 
 

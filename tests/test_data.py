@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 
 from govreg.abbr import (
     NOT_ABBREVIATIONS,
@@ -461,9 +460,9 @@ def test_as_of_is_the_date_of_the_newest_evidence(index: Index) -> None:
     evidence for, the latest date of any source, status update, history event or review, so a
     newer source moves it in the same change, and nothing is dated after it."""
     from govreg.build import dated_after, newest_evidence
+    from govreg.settings import configured_as_of
 
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    as_of = str(config["extra"]["register"]["as_of"])
+    as_of = configured_as_of(ROOT / "mkdocs.yml")
     newest = newest_evidence(index)
     assert newest is not None, "no source has a date"
     assert as_of == newest.isoformat(), f"as_of {as_of} but the newest evidence is dated {newest}"

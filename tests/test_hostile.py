@@ -10,7 +10,7 @@ Where a payload should appear is read from the Markdown the register renders
 (`escape_text(payload)` in a page's source means the page prints it) and from
 the data (a record's page prints all its fields); the browser then has to show
 it as text, with no script, handler or javascript: link anywhere. The Content-Security-Policy in
-overrides/main.html is checked statically (every inline script hashed) and in
+src/govreg/theme/main.html is checked statically (every inline script hashed) and in
 Chromium (injected scripts, handlers and styles are refused).
 """
 
@@ -567,7 +567,7 @@ def test_csp_lists_every_inline_script_of_the_real_site(real_site: Path) -> None
     """Every inline script on every page is hashed in the CSP, and every listed hash is used."""
     used = csp_hashes_used(real_site)
     listed = set(policy_of((real_site / "index.html").read_text(encoding="utf-8"))["script-src"][1:])
-    assert sorted(listed - used) == [], "hashes in overrides/main.html that no page needs"
+    assert sorted(listed - used) == [], "hashes in src/govreg/theme/main.html that no page needs"
     print(f"inline script hashes in the CSP: {len(listed)}")
 
 

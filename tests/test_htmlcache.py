@@ -85,8 +85,10 @@ def _variant_config(tmp_path: Path) -> Path:
     """mkdocs.yml with a different Markdown setting (no heading permalinks), paths made absolute."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(ROOT / config["docs_dir"])
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "govreg" in plugin:
+            plugin["govreg"]["data"] = str(ROOT / plugin["govreg"]["data"])
     config["watch"] = [str(ROOT / w) for w in config["watch"]]
     extensions = config["markdown_extensions"]
     toc = next(i for i, e in enumerate(extensions) if isinstance(e, dict) and "toc" in e)

@@ -158,8 +158,11 @@ def test_function_level_imports_are_in_the_graph() -> None:
     assert hooks_graph(), "hooks/ is in the graph"
 
 
-def test_govreg_never_imports_mkdocs() -> None:
+def test_only_the_plugin_imports_mkdocs() -> None:
+    """MkDocs is one adapter (govreg/mkdocs_plugin.py): the rest of the package works without it."""
     for path in SRC.rglob("*.py"):
+        if path.name == "mkdocs_plugin.py":
+            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             names = []

@@ -1,4 +1,4 @@
-"""Command line: `python -m govreg validate|build|schema|release|reviews import`.
+"""Command line: `govreg init|validate|build|generate|schema|release|reviews import` (also `python -m govreg`).
 
 Exit status: 0 when all is well, 1 when the data has problems, 2 for usage
 errors (bad options, a failed site build).
@@ -14,28 +14,45 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .build import check, resolve_as_of
+from . import __version__
+from .build import Result, check, epoch_of, generate, resolve_as_of
 from .contract import CONTRACT_JSON, contract_text
 from .derive import derive
 from .export.json_ import register_json
 from .export.schema import schema_text
 from .problems import report
+from .settings import configured_as_of, plugin_options, read_config
 from .versions import release_name
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m govreg", description=__doc__)
+    parser = argparse.ArgumentParser(prog="govreg", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"govreg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+    i = sub.add_parser("init", help="start a register of your own in a new or empty folder")
+    i.add_argument("folder", type=Path, help="where to write the starter register")
+    data_help = "data folder (default: the govreg plugin's `data` in mkdocs.yml, else data)"
     v = sub.add_parser("validate", help="check the data and list every problem")
-    v.add_argument("--data", default="data", type=Path, help="data folder (default: data)")
+    v.add_argument("--data", default=None, type=Path, help=data_help)
     v.add_argument("--as-of", default=None, help="warn of records dated after this day (default: mkdocs.yml)")
     v.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs configuration file (for as_of)")
     b = sub.add_parser("build", help="validate, then build the site; a failed build keeps the old site")
-    b.add_argument("--data", default="data", type=Path)
+    b.add_argument("--data", default=None, type=Path, help=data_help)
     b.add_argument("--site-dir", default="site", type=Path)
     b.add_argument("--as-of", default=None, help="the register's 'today', YYYY-MM-DD (default: mkdocs.yml)")
     b.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs configuration file")
     b.add_argument("--releases", default=None, type=Path, help="folder of earlier releases (default: mkdocs.yml)")
+    b.add_argument(
+        "--engine",
+        choices=("mkdocs", "zensical"),
+        default="mkdocs",
+        help="mkdocs (with the govreg plugin) or zensical (on the PATH, or GOVREG_ZENSICAL; builds the staged tree)",
+    )
+    g = sub.add_parser("generate", help="write the whole documentation tree (pages, exports, theme) for any engine")
+    g.add_argument("--out", required=True, type=Path, help="a new folder for the tree")
+    g.add_argument("--data", default=None, type=Path, help=data_help)
+    g.add_argument("--as-of", default=None, help="the register's 'today', YYYY-MM-DD (default: mkdocs.yml)")
+    g.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs configuration file")
     r = sub.add_parser("release", help="keep the current register.json in releases/ for later comparison")
     r.add_argument("--data", default="data", type=Path)
     r.add_argument("--as-of", required=True, help="the release's as-of date, YYYY-MM-DD")
@@ -56,16 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def configured_as_of(config: Path) -> str | None:
-    """extra.register.as_of from the MkDocs configuration, if it can be read."""
-    import yaml
-
-    try:
-        doc = yaml.safe_load(config.read_text(encoding="utf-8"))
-        value = doc["extra"]["register"]["as_of"]
-    except (OSError, yaml.YAMLError, KeyError, TypeError):
-        return None
-    return str(value) if value else None
+def data_folder(data: Path | None, config: Path) -> Path:
+    """--data, else the plugin's `data` option (relative to mkdocs.yml), else `data`."""
+    if data is not None:
+        return data
+    configured = (plugin_options(config) or {}).get("data")
+    return config.parent / str(configured) if configured else Path("data")
 
 
 def validate(data: Path, as_of: str | None = None, config: Path | None = None) -> int:
@@ -187,10 +200,93 @@ def write_schema(out: Path) -> int:
     return 0
 
 
+def _generated(data: Path, as_of: str | None, config: Path) -> Result | int:
+    """Validate and generate in this process; an exit status on problems."""
+    try:
+        day = resolve_as_of(as_of, configured_as_of(config))
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    result = generate(data, day)
+    if result.problems:
+        print(report(result.problems), file=sys.stderr)
+        return 1
+    return result
+
+
+def generate_tree(data: Path, out: Path, as_of: str | None, config: Path) -> int:
+    """`govreg generate`: the staged tree in a new folder."""
+    from .stage import write_tree
+
+    if out.exists() and any(out.iterdir()):
+        print(f"govreg generate: {out} is not empty; choose a new folder. Nothing was written.", file=sys.stderr)
+        return 2
+    result = _generated(data, as_of, config)
+    if isinstance(result, int):
+        return result
+    raw = read_config(config)
+    docs = config.parent / str(raw.get("docs_dir", "docs"))
+    out.mkdir(parents=True, exist_ok=True)
+    write_tree(result, raw, docs, out)
+    print(f"Wrote {out}: {len(result.outputs)} generated files, the pages of {docs} and mkdocs.yml")
+    return 0
+
+
+def build_zensical(data: Path, site_dir: Path, as_of: str | None, config: Path) -> int:
+    """Stage the tree and build it with Zensical; the old site stays unless the build succeeds."""
+    from .stage import PYTHON, write_tree
+
+    exe = os.environ.get("GOVREG_ZENSICAL") or shutil.which("zensical")
+    if not exe:
+        print(
+            "govreg build --engine zensical: no `zensical` command on the PATH (or GOVREG_ZENSICAL). "
+            "Install it, for example: pip install -r requirements/zensical.txt",
+            file=sys.stderr,
+        )
+        return 2
+    result = _generated(data, as_of, config)
+    if isinstance(result, int):
+        print(f"Site not built; {site_dir} is unchanged.", file=sys.stderr)
+        return result
+    raw = read_config(config)
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-zensical-", dir=site_dir.parent))
+    try:
+        write_tree(result, raw, config.parent / str(raw.get("docs_dir", "docs")), work / "tree")
+        env = dict(os.environ, PYTHONPATH=str(work / "tree" / PYTHON))
+        assert result.derived is not None
+        env.setdefault("SOURCE_DATE_EPOCH", epoch_of(result.derived.as_of))
+        done = subprocess.run([exe, "build", "-f", "mkdocs.yml"], cwd=work / "tree", env=env, check=False)
+        if done.returncode != 0 or not (work / "tree" / "site" / "index.html").exists():
+            print(f"Zensical build failed; {site_dir} is unchanged.", file=sys.stderr)
+            return 2
+        old = site_dir.with_name(f".{site_dir.name}-old")
+        shutil.rmtree(old, ignore_errors=True)
+        if site_dir.exists():
+            site_dir.rename(old)
+        (work / "tree" / "site").rename(site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"Built {site_dir} with Zensical.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> None:
     args = _parser().parse_args(argv)
-    if args.command == "validate":
+    if getattr(args, "data", "") is None:
+        args.data = data_folder(None, args.config)
+    if args.command == "init":
+        from .starter import init
+
+        code = init(args.folder)
+    elif args.command == "validate":
         code = validate(args.data, args.as_of, args.config)
+    elif args.command == "generate":
+        code = generate_tree(args.data, args.out, args.as_of, args.config)
+    elif args.command == "build" and args.engine == "zensical":
+        code = build_zensical(args.data, args.site_dir, args.as_of, args.config)
     elif args.command == "build":
         code = build(args.data, args.site_dir, args.as_of, args.config, args.releases)
     elif args.command == "reviews":

@@ -142,6 +142,28 @@ def _dot_source(g: Graph) -> str:
     return "\n".join(out) + "\n"
 
 
+GRAPHVIZ = ("dot", "unflatten")
+NO_GRAPHVIZ_NOTE = (
+    "This map is shown as text only: Graphviz, which draws it, was not installed when the site was built."
+)
+
+
+def graphviz_missing() -> str | None:
+    """A one-line warning naming what to install when Graphviz's programs are not on the PATH, else None.
+
+    Why not fail: pip cannot install Graphviz, and a register without drawn maps is still
+    whole (each map has its text equivalent), so a newcomer's first build should succeed.
+    """
+    missing = [name for name in GRAPHVIZ if shutil.which(name) is None]
+    if not missing:
+        return None
+    return (
+        f"Graphviz ({', '.join(missing)}) is not installed, so the governance maps are shown as text only. "
+        "Install the system package graphviz "
+        "(Debian and Ubuntu: apt-get install graphviz; macOS: brew install graphviz)."
+    )
+
+
 def _run(args: list[str], text: str) -> str:
     exe = shutil.which(args[0])
     if exe is None:
@@ -391,6 +413,8 @@ def figure(g: Graph, note: str = "", cache: dict[str, str] | None = None) -> MD:
         "Each box is a link.</p>"
     )
     extra = f'<p class="gr-map-note">{html_text(note)}</p>' if note else ""
+    if graphviz_missing():
+        return MD(f'<div class="gr-map"><p class="gr-map-note">{NO_GRAPHVIZ_NOTE}</p>{text_equivalent(g)}</div>{extra}')
     return MD(
         f'<div class="gr-map"><div class="gr-map-draw" tabindex="0" role="region" '
         f'aria-label="{html_text(g.title)}">'

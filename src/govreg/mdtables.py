@@ -6,7 +6,7 @@ lay the page out again inside the bundle's first task. On a phone that was most 
 blocking time of the registers and body pages (Lighthouse mobile: about 300 ms of it on the
 commitments register). Printing the same wrapper here, with a class on the table, gives the same
 markup and look with nothing left for the script to move. The styles Material keeps for
-`table:not([class])` are repeated for `table.gr-table` in docs/assets/register.css.
+`table:not([class])` are repeated for `table.gr-table` in src/govreg/theme/assets/register.css.
 
 Enabled in mkdocs.yml as `govreg.mdtables`.
 """

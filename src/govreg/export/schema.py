@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from ..contract import contract_text
-from ..models import KINDS
+from ..models import KINDS, Kind
 from ..output import Output, data_file
 from ..urls import CONTRACT_PATH, SCHEMA_JSON
 
@@ -34,6 +34,30 @@ def register_schema() -> dict[str, Any]:
         "properties": properties,
         "additionalProperties": True,
         "$defs": dict(sorted(defs.items())),
+    }
+
+
+def kind_schema(kind: Kind) -> dict[str, Any]:
+    """The schema of one data file (`<folder>/<kind file>.yml`): a list of records of one kind.
+
+    Why per file: editors (yaml-language-server) check a file against the schema its first
+    line names, and each file holds one kind.
+    """
+    schema = TypeAdapter(list[kind.model]).json_schema(mode="validation")  # type: ignore[name-defined]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{kind.file}.schema.json",
+        "title": f"Governance Register: {kind.label}",
+        "description": f"{kind.label}: {kind.blurb} One file: data/<folder>/{kind.file}.yml.",
+        **schema,
+    }
+
+
+def kind_schema_texts() -> dict[str, str]:
+    """File name -> deterministic JSON text, one per kind (`milestones.schema.json`, ...)."""
+    return {
+        f"{kind.file}.schema.json": json.dumps(kind_schema(kind), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        for kind in KINDS
     }
 
 

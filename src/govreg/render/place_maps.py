@@ -11,7 +11,7 @@ from functools import partial
 
 from ..derive import Derived
 from ..index import Index
-from ..maps import Graph, figure, layout_all, place_graph, places_graph, render_svg
+from ..maps import Graph, figure, graphviz_missing, layout_all, place_graph, places_graph, render_svg
 from ..markup import MD
 from ..models import BY_NAME
 from ..urls import page_path
@@ -33,12 +33,15 @@ def place_maps(index: Index, derived: Derived, links: Links) -> dict[str, MD]:
         if any(n.kind == "body" for n in graph.nodes):
             made[place.id] = (graph, notes)
     cache: dict[str, str] = {}
-    layout_all([g for g, _ in made.values()], cache)
+    if not graphviz_missing():
+        layout_all([g for g, _ in made.values()], cache)
     return {pid: figure(g, " ".join(notes), cache) for pid, (g, notes) in made.items()}
 
 
 def places_map(index: Index, derived: Derived, links: Links, page: str, shown: set[str]) -> MD:
     """The home page's map of the places it summarises (`shown`), each under the place it lies in."""
     bodies = {p.id: len(dict(derived.in_place.get(p.id, ())).get("body", ())) for p in index.of_kind("place")}
+    if graphviz_missing():
+        return MD("")  # the home page lists the same places in its table
     graph = places_graph(index, partial(_url, links, page=page), bodies, shown)
     return MD(f'<figure class="gr-figure gr-places-map">{render_svg(graph)}</figure>')
