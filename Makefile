@@ -12,21 +12,22 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 site: $(VENV)/.site-deps site-system-deps
 	$(BIN)/python -m govreg build --site-dir site
 
-## test: install test dependencies and Debian's chromium, then lint, type-check and run every test
-test: $(VENV)/.test-deps system-deps node_modules/.installed
-	$(BIN)/ruff check src tests hooks
-	$(BIN)/ruff format --check src tests hooks
+## test: install test dependencies, Zensical (its own environment) and Debian's chromium, then lint, type-check
+## and run every test
+test: $(VENV)/.test-deps system-deps node_modules/.installed .venv-zensical/.installed
+	$(BIN)/ruff check src tests hooks benchmarks scripts
+	$(BIN)/ruff format --check src tests hooks benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## test-fast: the edit loop: lint, type-check and every test that needs no browser (about 2 minutes)
-test-fast: $(VENV)/.test-deps site-system-deps
-	$(BIN)/ruff check src tests hooks
-	$(BIN)/ruff format --check src tests hooks
+test-fast: $(VENV)/.test-deps site-system-deps .venv-zensical/.installed
+	$(BIN)/ruff check src tests hooks benchmarks scripts
+	$(BIN)/ruff format --check src tests hooks benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "not browser"
 
-## serve: live preview; rebuilds when data/, hooks/ or the package change
+## serve: live preview; rebuilds when data/, docs/ or the templates change (edits to the package's Python: restart it)
 serve: $(VENV)/.site-deps site-system-deps
 	$(BIN)/mkdocs serve
 

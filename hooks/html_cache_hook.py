@@ -33,6 +33,7 @@ import json
 import logging
 import multiprocessing
 import os
+import sys
 import time
 import types
 from collections.abc import Iterator
@@ -57,8 +58,9 @@ from mkdocs.utils import meta as mkdocs_meta
 
 from govreg import htmlcache, mdtables
 
-SUPPORTED_MKDOCS = ("1.6.",)
-"""Versions whose Page.render this hook reproduces; on others the cache stays off."""
+SUPPORTED = {"mkdocs": ("1.6.",), "mkdocs-material": ("9.8.",)}
+"""Versions this hook was tested with (it reproduces MkDocs' Page.render and reads Material's
+search plugin); on any other the cache stays off, the site is rendered plainly, and one warning says so."""
 
 log = logging.getLogger("mkdocs.hooks.html_cache")
 pages_log = logging.getLogger("mkdocs.structure.pages")
@@ -337,12 +339,34 @@ def _workers() -> int:
     return max((os.cpu_count() or 1) - 1, 1)
 
 
+def _untested_versions() -> str:
+    """The engine versions installed that this hook was not tested with, as text ('' when all were)."""
+    found = []
+    for dist, prefixes in SUPPORTED.items():
+        try:
+            version = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            version = "none"
+        if not version.startswith(prefixes):
+            found.append(f"{dist} {version}")
+    return ", ".join(found)
+
+
 def on_config(config: Any) -> Any:
     global _state
     _state = _State()
     _state.started = time.perf_counter()
     where = htmlcache.folder(root=Path(config.config_file_path).parent)
-    if where is None or not mkdocs.__version__.startswith(SUPPORTED_MKDOCS):
+    if where is None:
+        return config
+    untested = _untested_versions()
+    if untested:
+        # Printed, not logged: under `strict: true` a logged warning would fail the build.
+        print(
+            f"WARNING -  html_cache: not tested with {untested}; pages are rendered without the cache "
+            f"(tested: {', '.join(f'{d} {v[0]}x' for d, vs in SUPPORTED.items() for v in vs)})",
+            file=sys.stderr,
+        )
         return config
     _state.settings = _settings(config)
     _state.cache = htmlcache.HtmlCache(where)

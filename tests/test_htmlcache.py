@@ -90,9 +90,8 @@ def _variant_config(tmp_path: Path) -> Path:
         if isinstance(plugin, dict) and "govreg" in plugin:
             plugin["govreg"]["data"] = str(ROOT / plugin["govreg"]["data"])
     config["watch"] = [str(ROOT / w) for w in config["watch"]]
-    extensions = config["markdown_extensions"]
-    toc = next(i for i, e in enumerate(extensions) if isinstance(e, dict) and "toc" in e)
-    extensions[toc] = {"toc": {"permalink": False}}
+    # The plugin adds only the extensions not listed: this one keeps its own settings.
+    config["markdown_extensions"] = [{"toc": {"permalink": False}}]
     out = tmp_path / "variant.yml"
     out.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return out

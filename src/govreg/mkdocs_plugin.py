@@ -102,10 +102,12 @@ class RegisterPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
         for name, options in MARKDOWN_EXTENSIONS:
+            # MkDocs always has toc, tables and fenced_code: the settings apply to those too,
+            # unless mkdocs.yml gives its own.
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-                if options:
-                    config.mdx_configs[name] = dict(options)
+            if options and name not in config.mdx_configs:
+                config.mdx_configs[name] = dict(options)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.result is not None
