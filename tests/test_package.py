@@ -26,8 +26,6 @@ from govreg import codewatch
 from govreg.export.schema import kind_schema_texts
 from govreg.starter import starter_files
 
-ZENSICAL = Path(os.environ.get("GOVREG_ZENSICAL") or ROOT / ".venv-zensical" / "bin" / "zensical")
-
 
 def mkdocs(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full = dict(os.environ, NO_MKDOCS_2_WARNING="1", GOVREG_HTML_CACHE="off", **(env or {}))
@@ -191,31 +189,6 @@ def test_generate_writes_a_tree_plain_mkdocs_builds_into_the_same_pages(starter:
     assert _pages(tmp_path / "plain") == _pages(starter / "site")
     again = run_cli("generate", "--out", str(tmp_path / "tree"), cwd=starter)
     assert again.returncode == 2 and "not empty" in again.stderr
-
-
-def _zensical() -> Path:
-    if not ZENSICAL.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Zensical is missing at {ZENSICAL}: `make test` installs it (requirements/zensical.txt)")
-        pytest.skip("Zensical is not installed; `make test` installs it into .venv-zensical")
-    return ZENSICAL
-
-
-@pytest.mark.parametrize("which", ["starter", "this register"])
-def test_zensical_builds_the_same_pages(which: str, starter: Path, tmp_path: Path, real_site: Path) -> None:
-    zensical = _zensical()
-    cwd, reference = (starter, None) if which == "starter" else (ROOT, real_site)
-    out = tmp_path / "zsite"
-    done = run_cli(
-        "build", "--engine", "zensical", "--site-dir", str(out), cwd=cwd, env={"GOVREG_ZENSICAL": str(zensical)}
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    if reference is None:
-        assert mkdocs("build", "--strict", cwd=starter).returncode == 0
-        reference = starter / "site"
-    assert _pages(out) == _pages(reference)
-    body = (out / "bodies" / "bolton-jcc" / "index.html").read_text(encoding="utf-8")
-    assert "Content-Security-Policy" in body and "assets/register.css" in body
 
 
 def test_zensical_missing_is_a_clean_message(starter: Path, tmp_path: Path) -> None:

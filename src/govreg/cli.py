@@ -236,14 +236,15 @@ def build_zensical(data: Path, site_dir: Path, as_of: str | None, config: Path) 
     """Stage the tree and build it with Zensical; the old site stays unless the build succeeds."""
     from .stage import PYTHON, write_tree
 
-    exe = os.environ.get("GOVREG_ZENSICAL") or shutil.which("zensical")
-    if not exe:
+    found = shutil.which(os.environ.get("GOVREG_ZENSICAL") or "zensical")
+    if not found:
         print(
             "govreg build --engine zensical: no `zensical` command on the PATH (or GOVREG_ZENSICAL). "
             "Install it, for example: pip install -r requirements/zensical.txt",
             file=sys.stderr,
         )
         return 2
+    exe = str(Path(found).resolve())  # the build runs in the staged folder
     result = _generated(data, as_of, config)
     if isinstance(result, int):
         print(f"Site not built; {site_dir} is unchanged.", file=sys.stderr)
