@@ -23,6 +23,7 @@ from .index import Index
 from .lint import dated_after
 from .output import Output
 from .problems import Problem, report
+from .progress import Progress, count
 from .render import render_site
 from .session import Session
 from .versions import compare, current_release, load_releases
@@ -84,6 +85,7 @@ def generate(
     releases_dir: Path | None = None,
     session: Session | None = None,
     parallel: bool | None = None,
+    progress: Progress | None = None,
 ) -> Result:
     """Validate the data and, if it is clean, derive, export and render every file.
 
@@ -94,7 +96,11 @@ def generate(
     if session is not None:
         session.begin()
     try:
+        if progress is not None:
+            progress.update("govreg: checking the data ...", force=True)
         index, problems = check(data_dir, session=session)
+        if progress is not None:
+            progress.update(f"govreg: {count(len(index.records), 'record')} checked; making pages ...", force=True)
         releases, release_problems = load_releases(releases_dir)
         if problems or release_problems:
             return Result(sorted(problems + release_problems), index)

@@ -21,6 +21,7 @@ from .derive import derive
 from .export.json_ import register_json
 from .export.schema import schema_text
 from .problems import report
+from .progress import FD_VARIABLE
 from .settings import configured_as_of, plugin_options, read_config
 from .versions import release_name
 
@@ -136,8 +137,17 @@ def build(data: Path, site_dir: Path, as_of: str | None, config: Path, releases:
         "--site-dir",
         str(tmp),
     ]
+    # MkDocs' output is held back (the problems are printed once, by this process); on a
+    # terminal, the plugin's progress line is lent this process's terminal instead.
+    lent = os.dup(2) if sys.stderr.isatty() else None
+    if lent is not None:
+        env[FD_VARIABLE] = str(lent)
     with tempfile.TemporaryFile() as log:
-        mkdocs = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        mkdocs = subprocess.Popen(
+            cmd, env=env, stdout=log, stderr=subprocess.STDOUT, pass_fds=() if lent is None else (lent,)
+        )
+        if lent is not None:
+            os.close(lent)
 
         def abandon() -> None:
             mkdocs.kill()

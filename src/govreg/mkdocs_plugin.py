@@ -17,6 +17,7 @@ import gc
 import logging
 import os
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from mkdocs.structure.files import File, Files
 
 from . import build, codewatch, htmlcache, maps, session
 from .abbr import glossary_abbreviations
+from .progress import Progress, count, for_terminal
 from .settings import CSS, MARKDOWN_EXTENSIONS, THEME_DIR
 
 log = logging.getLogger("mkdocs.plugins.govreg")
@@ -63,6 +65,10 @@ class RegisterPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def __init__(self) -> None:
         self.result: build.Result | None = None
+        self.progress = Progress(None)
+        self.started = 0.0
+        self.pages = 0
+        self.written = 0
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").parent
@@ -77,11 +83,23 @@ class RegisterPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         codewatch.warn_if_changed(log)
         # The process's session: `mkdocs serve` loads the plugin again on every rebuild,
         # and unchanged files and inputs are not worked on again.
+        self.progress, self.started = for_terminal(), time.monotonic()
         gc.unfreeze()  # `mkdocs serve`: the last build's objects may be collected now
-        self.result = build.generate(data, as_of, config.site_url or "", releases, session.for_folder(data))
+        self.result = build.generate(
+            data, as_of, config.site_url or "", releases, session.for_folder(data), progress=self.progress
+        )
         gc.freeze()  # what the data layer made lives through the build: the collector need not walk it
         if self.result.problems:
+            self.progress.done("govreg: the data has problems")
             raise PluginError("The register's data has problems:\n" + build.report(self.result.problems))
+        made = [o.path for o in self.result.outputs]
+        pages = sum(1 for p in made if p.endswith(".md"))
+        assert self.result.index is not None
+        self.progress.done(
+            f"govreg: {count(len(self.result.index.records), 'record')} checked; "
+            f"{count(pages, 'page')} and {count(len(made) - pages, 'other file')} (exports, permalinks) made "
+            f"in {time.monotonic() - self.started:.1f} s"
+        )
         self._wire_theme(config)
         missing = maps.graphviz_missing()
         if missing:
@@ -113,7 +131,16 @@ class RegisterPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         assert self.result is not None
         for out in self.result.outputs:
             files.append(File.generated(config, out.path, content=out.content))
+        self.pages, self.written = len(files.documentation_pages()), 0
         return files
+
+    def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        self.written += 1
+        self.progress.update(f"govreg: pages written {self.written:,} of {self.pages:,}")
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self.progress.done(f"govreg: {count(self.written, 'page')} written in {time.monotonic() - self.started:.1f} s")
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Preview: rebuild when the data changes; say so when the package's own code changes."""
