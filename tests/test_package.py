@@ -254,6 +254,15 @@ def test_the_wheel_installs_into_a_fresh_environment_and_starts_a_register(tmp_p
     assert (site / "places" / "bolton" / "index.html").is_file()
     assert (site / "bodies" / "bolton-jcc" / "index.html").is_file()
     assert json.loads((site / "data" / "register.json").read_text(encoding="utf-8"))["records"]["bodies"]
+    zensical = ROOT / ".venv-zensical" / "bin" / "zensical"
+    if zensical.exists() or os.environ.get("CI") == "true":  # `make test` installs it
+        env["GOVREG_ZENSICAL"] = str(zensical)
+        z = run("govreg", "build", "--engine", "zensical", "--site-dir", "zsite", cwd=tmp_path / "mine")
+        assert z.returncode == 0, z.stdout + z.stderr
+        zsite = tmp_path / "mine" / "zsite"
+        assert "Who decides what here, now" in (zsite / "places" / "bolton" / "index.html").read_text()
+        assert "Joint Commissioning Committee" in (zsite / "bodies" / "bolton-jcc" / "index.html").read_text()
+        assert (zsite / "data" / "register.json").read_bytes() == (site / "data" / "register.json").read_bytes()
     where = run(str(bin_dir / "python"), "-c", "import govreg; print(govreg.__file__)")
     assert str(venv) in where.stdout  # the installed package, not this checkout
     assert shutil.which("govreg", path=str(bin_dir))
