@@ -1,4 +1,4 @@
-"""Write the starter register's data (src/govreg/starter/data/) from this register's own records.
+"""Write the starter register's data (src/govreg/starter_register/data/) from this register's own records.
 
 Why from real records: data is never invented. The starter is a few of Bolton's records from
 one paper (April 2019), kept word for word; only links to records outside the starter are cut
@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src" / "govreg" / "starter" / "data"
+OUT = ROOT / "src" / "govreg" / "starter_register" / "data"
 SOURCE = "src-bolton-2019-04-scf"
 
 # file in data/ -> ids kept, in the starter's file (same name, under the place's folder or at the top).

@@ -1,6 +1,6 @@
 """`govreg init DIR`: a starter register that validates and builds at once.
 
-The starter ships in the package (`govreg/starter`): real records from one Bolton paper,
+The starter ships in the package (`govreg/starter_register`): real records from one Bolton paper,
 an `mkdocs.yml` with the plugin, two hand-written pages, a README and a CI example.
 Files whose names start `dot-` are written with a leading dot (`.gitignore`), because
 package data leaves dotfiles out. The JSON Schemas its data files name on their first
@@ -25,7 +25,7 @@ def _target_name(part: str) -> str:
 
 def starter_files() -> dict[str, bytes]:
     """Relative path -> content of every file `init` writes."""
-    root = resources.files("govreg") / "starter"
+    root = resources.files("govreg") / "starter_register"
     out: dict[str, bytes] = {}
     with resources.as_file(root) as folder:
         for path in sorted(folder.rglob("*")):
