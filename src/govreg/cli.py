@@ -170,14 +170,24 @@ def build(data: Path, site_dir: Path, as_of: str | None, config: Path, releases:
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"Site build failed; {site_dir} is unchanged.", file=sys.stderr)
         return 2
+    swap_in(tmp, site_dir)
+    print(f"Built {site_dir}. Serve it with: python -m http.server -d {site_dir} 8000")
+    return 0
+
+
+def swap_in(built: Path, site_dir: Path) -> None:
+    """Put a finished site in place of the old one, which is kept until the new one is there."""
     old = site_dir.with_name(f".{site_dir.name}-old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(old)
-    tmp.rename(site_dir)
+    built.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
-    print(f"Built {site_dir}. Serve it with: python -m http.server -d {site_dir} 8000")
-    return 0
+
+
+def docs_folder(raw: dict[str, object], config: Path) -> Path:
+    """The register's hand-written pages: `docs_dir` of mkdocs.yml, relative to it."""
+    return config.parent / str(raw.get("docs_dir", "docs"))
 
 
 def release(data: Path, as_of: str, out: Path) -> int:
@@ -235,7 +245,7 @@ def generate_tree(data: Path, out: Path, as_of: str | None, config: Path) -> int
     if isinstance(result, int):
         return result
     raw = read_config(config)
-    docs = config.parent / str(raw.get("docs_dir", "docs"))
+    docs = docs_folder(raw, config)
     out.mkdir(parents=True, exist_ok=True)
     write_tree(result, raw, docs, out)
     print(f"Wrote {out}: {len(result.outputs)} generated files, the pages of {docs} and mkdocs.yml")
@@ -264,7 +274,7 @@ def build_zensical(data: Path, site_dir: Path, as_of: str | None, config: Path) 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-zensical-", dir=site_dir.parent))
     try:
-        write_tree(result, raw, config.parent / str(raw.get("docs_dir", "docs")), work / "tree")
+        write_tree(result, raw, docs_folder(raw, config), work / "tree")
         env = dict(os.environ, PYTHONPATH=str(work / "tree" / PYTHON))
         assert result.derived is not None
         env.setdefault("SOURCE_DATE_EPOCH", epoch_of(result.derived.as_of))
@@ -272,12 +282,7 @@ def build_zensical(data: Path, site_dir: Path, as_of: str | None, config: Path) 
         if done.returncode != 0 or not (work / "tree" / "site" / "index.html").exists():
             print(f"Zensical build failed; {site_dir} is unchanged.", file=sys.stderr)
             return 2
-        old = site_dir.with_name(f".{site_dir.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
-        if site_dir.exists():
-            site_dir.rename(old)
-        (work / "tree" / "site").rename(site_dir)
-        shutil.rmtree(old, ignore_errors=True)
+        swap_in(work / "tree" / "site", site_dir)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"Built {site_dir} with Zensical.")
