@@ -29,7 +29,7 @@ test-fast: $(VENV)/.test-deps site-system-deps .venv-zensical/.installed
 
 ## serve: live preview; rebuilds when data/, docs/ or the templates change (edits to the package's Python: restart it)
 serve: $(VENV)/.site-deps site-system-deps
-	$(BIN)/mkdocs serve
+	$(BIN)/govreg serve
 
 ## bench: build synthetic registers of 1 to 42 systems, time edit-to-preview, check the performance bars (an hour or more on 2 shared cores)
 bench: $(VENV)/.site-deps site-system-deps

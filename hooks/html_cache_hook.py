@@ -369,7 +369,7 @@ def on_config(config: Any) -> Any:
         )
         return config
     _state.settings = _settings(config)
-    _state.cache = htmlcache.HtmlCache(where)
+    _state.cache = htmlcache.HtmlCache(where, remember=True)
     return config
 
 

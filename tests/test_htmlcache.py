@@ -178,3 +178,26 @@ def test_keys_depend_on_settings_page_and_markdown(tmp_path: Path) -> None:
         cache.get("../../etc/passwd")
     assert htmlcache.folder({"GOVREG_HTML_CACHE": "off"}) is None
     assert htmlcache.folder({}, root=tmp_path) == tmp_path / ".cache" / "govreg-html"
+
+
+def test_a_remembering_cache_keeps_the_last_builds_entries_in_memory_and_no_others(tmp_path: Path) -> None:
+    """`mkdocs serve`: entries read by one build come from memory in the next; unread ones are let go."""
+    keys = [hashlib.sha256(str(i).encode()).hexdigest() for i in range(3)]
+    plain = htmlcache.HtmlCache(tmp_path)
+    for i, key in enumerate(keys):
+        plain.put(key, {"content": f"<p>{i}</p>", "toc": [["a", 1]]})
+    first = htmlcache.HtmlCache(tmp_path, remember=True)
+    read = [first.get(keys[0]), first.get(keys[1])]
+    assert read[0] == {"content": "<p>0</p>", "toc": [["a", 1]], "key": keys[0]}
+    for path in tmp_path.rglob("*.json"):
+        path.unlink()  # from here on, only memory can answer
+    second = htmlcache.HtmlCache(tmp_path, remember=True)
+    assert second.get(keys[0]) == read[0] and second.get(keys[0]) is read[0]
+    assert second.get(keys[2]) is None, "never read, so never remembered"
+    assert not second.has(keys[2]) and second.has(keys[0])
+    third = htmlcache.HtmlCache(tmp_path, remember=True)
+    assert third.get(keys[0]) is read[0], "read by the last build"
+    assert third.get(keys[1]) is None, "not read by the last build: let go"
+    assert htmlcache.HtmlCache(tmp_path).get(keys[0]) is None, "without remember, only the files count"
+    htmlcache.HtmlCache(tmp_path / "elsewhere", remember=True)  # leave nothing for other tests
+    htmlcache.HtmlCache(tmp_path / "elsewhere", remember=True)

@@ -82,6 +82,28 @@ def text_fields(record: Record) -> Iterator[tuple[str, str]]:
                     yield ".".join(str(p) for p in where), item
 
 
+_TEXTS: dict[int, tuple[Record, tuple[str, ...]]] = {}
+"""Each record's free text, by the record object's id, with the record itself (so the id is not reused).
+Why: the glossary check reads every text of every record on each rebuild of `mkdocs serve`, where
+unchanged files give back the same record objects; records are not changed once loaded."""
+
+
+def record_texts(index: Index) -> dict[str, tuple[str, ...]]:
+    """{record id: its free-text values}, kept for the record objects of the last call."""
+    global _TEXTS
+    kept: dict[int, tuple[Record, tuple[str, ...]]] = {}
+    out: dict[str, tuple[str, ...]] = {}
+    for rid, item in index.records.items():
+        known = _TEXTS.get(id(item.record))
+        texts = (
+            known[1] if known is not None and known[0] is item.record else tuple(t for _, t in text_fields(item.record))
+        )
+        kept[id(item.record)] = (item.record, texts)
+        out[rid] = texts
+    _TEXTS = kept
+    return out
+
+
 def glossary_forms(index: Index) -> set[str]:
     """Every printed form (term and variants) the glossary explains."""
     forms: set[str] = set()
@@ -113,8 +135,8 @@ def ordinary_words(index: Index) -> frozenset[str]:
     never is. Two-letter tokens are never treated as words ('IT', 'GP' stay strict).
     """
     words: set[str] = set()
-    for item in index.records.values():
-        for _, text in text_fields(item.record):
+    for texts in record_texts(index).values():
+        for text in texts:
             words.update(LOWER_WORD.findall(text))
     return frozenset(words)
 
@@ -134,8 +156,8 @@ def undefined_abbreviations(index: Index) -> dict[str, list[str]]:
     words = ordinary_words(index)
     multiword = sorted((f for f in forms if " " in f), key=len, reverse=True)
     missing: dict[str, list[str]] = {}
-    for rid, item in sorted(index.records.items()):
-        for _path, text in text_fields(item.record):
+    for rid, texts in sorted(record_texts(index).items()):
+        for text in texts:
             for token in abbreviations_in(text, multiword):
                 singular = token[:-1] if token.endswith("s") else token
                 if token in forms or singular in forms or singular in NOT_ABBREVIATIONS:
@@ -153,8 +175,5 @@ def abbreviations_used(index: Index) -> set[str]:
     forms = glossary_forms(index)
     multiword = sorted((f for f in forms if " " in f), key=len, reverse=True)
     return {
-        tok
-        for item in index.records.values()
-        for _, text in text_fields(item.record)
-        for tok in abbreviations_in(text, multiword)
+        tok for texts in record_texts(index).values() for text in texts for tok in abbreviations_in(text, multiword)
     }

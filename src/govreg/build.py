@@ -65,10 +65,6 @@ def epoch_of(day: date) -> str:
     return str((day - date(1970, 1, 1)).days * 86400)
 
 
-PARALLEL_RECORDS = 1000
-"""From this many records the exports run in a forked process beside the pages (see `background`)."""
-
-
 def _exports(
     index: Index, derived: Derived, site_url: str, session: Session | None
 ) -> tuple[list[Output], dict[tuple[str, str], Any]]:
@@ -84,14 +80,15 @@ def generate(
     site_url: str = "",
     releases_dir: Path | None = None,
     session: Session | None = None,
-    parallel: bool | None = None,
+    parallel: bool = True,
     progress: Progress | None = None,
 ) -> Result:
     """Validate the data and, if it is clean, derive, export and render every file.
 
     A `session` (kept by `mkdocs serve` between rebuilds) reuses work whose inputs are
     unchanged; the result is the same with or without it. `parallel`: run the exports in
-    a forked process while the pages are printed (None: from PARALLEL_RECORDS records).
+    a forked process, where the platform has fork, while the pages are printed (on 2 cores
+    this was faster at every size measured, from the 25-record starter to 42 systems).
     """
     if session is not None:
         session.begin()
@@ -111,8 +108,7 @@ def generate(
         derived = derive(index, as_of)
         current = current_release(derived)
         diffs = [compare(release, current) for release in releases]
-        fork = len(index.records) >= PARALLEL_RECORDS if parallel is None else parallel
-        with background(lambda: _exports(index, derived, site_url, session), fork) as job:
+        with background(lambda: _exports(index, derived, site_url, session), parallel) as job:
 
             @functools.cache
             def exports() -> list[Output]:

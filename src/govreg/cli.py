@@ -49,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
         default="mkdocs",
         help="mkdocs (with the govreg plugin) or zensical (on the PATH, or GOVREG_ZENSICAL; builds the staged tree)",
     )
+    sv = sub.add_parser("serve", help="live preview (`mkdocs serve`), its pages kept in memory where there is room")
+    sv.add_argument("--data", default=None, type=Path, help=data_help)
+    sv.add_argument("--as-of", default=None, help="the register's 'today', YYYY-MM-DD (default: mkdocs.yml)")
+    sv.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs configuration file")
+    sv.add_argument("-a", "--dev-addr", default=None, help="IP:PORT to serve on (default: MkDocs' 127.0.0.1:8000)")
     g = sub.add_parser("generate", help="write the whole documentation tree (pages, exports, theme) for any engine")
     g.add_argument("--out", required=True, type=Path, help="a new folder for the tree")
     g.add_argument("--data", default=None, type=Path, help=data_help)
@@ -291,7 +296,7 @@ def build_zensical(data: Path, site_dir: Path, as_of: str | None, config: Path) 
 
 def main(argv: list[str] | None = None) -> None:
     args = _parser().parse_args(argv)
-    if getattr(args, "data", "") is None:
+    if getattr(args, "data", "") is None and args.command != "serve":  # serve: the plugin reads its own option
         args.data = data_folder(None, args.config)
     if args.command == "init":
         from .starter import init
@@ -299,6 +304,10 @@ def main(argv: list[str] | None = None) -> None:
         code = init(args.folder)
     elif args.command == "validate":
         code = validate(args.data, args.as_of, args.config)
+    elif args.command == "serve":
+        from .preview import serve
+
+        code = serve(args.config, args.data, args.as_of, args.dev_addr)
     elif args.command == "generate":
         code = generate_tree(args.data, args.out, args.as_of, args.config)
     elif args.command == "build" and args.engine == "zensical":

@@ -7,6 +7,7 @@ the tests) fails while any field lacks a description or any enumeration is not l
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 from dataclasses import dataclass
@@ -128,6 +129,7 @@ class DataModel:
         return tuple(m for _, m in self.kinds) + self.nested
 
 
+@functools.cache  # a function of the code alone; the Data model page asks at every build and preview
 def describe(kinds: tuple[Kind, ...] = KINDS) -> DataModel:
     """Every kind, then every nested object in order of first use, then every enumeration."""
     nested: list[type[BaseModel]] = []

@@ -8,6 +8,7 @@ for reverse-index pages.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -79,7 +80,7 @@ class Index:
                 return f"{value} ({self.get(owner).title_text()})"
         number = getattr(item, "number", None)
         if not number:
-            for name in NESTED_ID_FIELDS:
+            for name in nested_fields(type(self.get(owner))):
                 siblings = getattr(self.get(owner), name, None) or []
                 if item in siblings:
                     number = str(siblings.index(item) + 1)
@@ -92,9 +93,16 @@ class Index:
         return {r.id: r for r in self.of_kind("source") if isinstance(r, Source)}
 
 
+@functools.cache
+def nested_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a record class that hold nested items with ids (asking a pydantic model for a
+    field it lacks takes pydantic's slow path, thousands of times at national size)."""
+    return tuple(name for name in NESTED_ID_FIELDS if name in model.model_fields)
+
+
 def _nested_ids(item: Loaded) -> list[tuple[Path_, str, BaseModel]]:
     out: list[tuple[Path_, str, BaseModel]] = []
-    for name in NESTED_ID_FIELDS:
+    for name in nested_fields(type(item.record)):
         for i, child in enumerate(getattr(item.record, name, None) or []):
             cid = getattr(child, "id", None)
             if isinstance(cid, str):
@@ -148,7 +156,8 @@ def build_index(loaded: list[Loaded], seen: list[SeenId] | None = None) -> tuple
             if claim(old, item, ("former_ids", i)):
                 index.former[old] = rid
 
-    outlines = {sid: src.outline_refs() for sid, src in index.sources().items()}
+    sources = index.sources()
+    outlines = {sid: src.outline_refs() for sid, src in sources.items()}
     for rid, item in index.records.items():
         for path, target, kinds in iter_refs(item.record):
             found = index.records.get(target)
@@ -161,7 +170,6 @@ def build_index(loaded: list[Loaded], seen: list[SeenId] | None = None) -> tuple
                 continue
             if target != rid:
                 index.backlinks[target].append(Backlink(rid, format_path(path)))
-        sources = index.sources()
         for path, model in iter_models(item.record):
             if isinstance(model, Citation) and model.source in outlines and model.at not in outlines[model.source]:
                 message = f"locator {model.at!r} is not in the outline of source {model.source!r}"

@@ -60,6 +60,6 @@ def init(target: Path) -> int:
         f"Started a register in {target} ({len(files)} files). Next:\n"
         f"  cd {target}\n"
         "  govreg validate\n"
-        "  mkdocs serve        # or: mkdocs build"
+        "  govreg serve        # a live preview (or: mkdocs build)"
     )
     return 0

@@ -1,0 +1,101 @@
+"""`govreg serve`: MkDocs' live preview of a register, its scratch site in memory where there is room."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from govreg import preview
+from govreg.starter import init
+
+
+def test_scratch_folder_is_shared_memory_with_room_and_never_overrides_tmpdir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert preview.scratch_folder({}, tmp_path) == tmp_path
+    assert preview.scratch_folder({"TMPDIR": "/elsewhere"}, tmp_path) is None  # the person's own choice
+    assert preview.scratch_folder({}, tmp_path / "absent") is None
+    monkeypatch.setattr(preview, "ROOM_NEEDED", 2**62)  # more room than any disk has
+    assert preview.scratch_folder({}, tmp_path) is None
+
+
+def test_scratch_folder_must_be_a_folder_this_user_may_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    afile = tmp_path / "file"
+    afile.write_text("not a folder")
+    assert preview.scratch_folder({}, afile) is None
+    monkeypatch.setattr(preview.os, "access", lambda path, mode: False)  # as for a user without write access
+    assert preview.scratch_folder({}, tmp_path) is None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _page(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _wait_for(url: str, text: str, child: subprocess.Popen[bytes], seconds: float = 120) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        body = _page(url)
+        if body is not None and text in body:
+            return
+        assert child.poll() is None, "govreg serve stopped"
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} did not show at {url} within {seconds} s")
+
+
+def _scratch_sites(folder: Path | None) -> set[str]:
+    return {p.name for p in folder.glob("mkdocs_*")} if folder is not None else set()
+
+
+def test_serve_previews_a_register_and_shows_an_edit_to_its_data(tmp_path: Path) -> None:
+    """The starter, served: a body's page, then an edit to its purpose, shown without a restart."""
+    folder = tmp_path / "mine"
+    assert init(folder) == 0
+    env = {k: v for k, v in os.environ.items() if k not in {"TMPDIR", "GOVREG_DATA", "GOVREG_AS_OF"}}
+    memory = preview.scratch_folder(env)
+    before = _scratch_sites(memory)
+    port = _free_port()
+    page = f"http://127.0.0.1:{port}/bodies/bolton-jcc/"
+    bodies = folder / "data" / "bolton" / "bodies.yml"
+    original = bodies.read_text(encoding="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "govreg", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=folder,
+        env=dict(env, GOVREG_HTML_CACHE="off"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        _wait_for(page, "Adult Health and Social Care Pooled", child)
+        if memory is not None:
+            assert _scratch_sites(memory) - before, f"no preview site in {memory}"
+        edited = original.replace("It will have responsibility", "It will have (edited in preview) responsibility")
+        assert edited != original
+        bodies.write_text(edited, encoding="utf-8")
+        _wait_for(page, "It will have (edited in preview) responsibility", child, seconds=60)
+    finally:
+        os.killpg(child.pid, 2)  # Ctrl-C, as a person stops it
+        output = child.communicate(timeout=60)[0].decode("utf-8", "replace")
+    assert child.returncode == 0, output
+    if memory is not None:
+        assert f"kept in memory ({memory})" in output
+        assert _scratch_sites(memory) == before, "the preview left its site behind"
+    assert "Traceback" not in output, output
