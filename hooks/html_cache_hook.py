@@ -236,13 +236,23 @@ def _normalised(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _restore(entry: dict[str, Any], subs: list[tuple[str, str]]) -> dict[str, Any]:
+    """A copy of the entry with each sentinel replaced by its token, in every string and key."""
     if not subs:
         return entry
-    raw = json.dumps(entry, ensure_ascii=False)
-    for sentinel, token in subs:
-        raw = raw.replace(sentinel, token)
-    restored: dict[str, Any] = json.loads(raw)
+    restored: dict[str, Any] = _swap(entry, subs)
     return restored
+
+
+def _swap(value: Any, subs: list[tuple[str, str]]) -> Any:
+    if isinstance(value, str):
+        for sentinel, token in subs:
+            value = value.replace(sentinel, token)
+        return value
+    if isinstance(value, list | tuple):  # as a JSON round trip would: tuples become lists
+        return [_swap(v, subs) for v in value]
+    if isinstance(value, dict):
+        return {_swap(k, subs): _swap(v, subs) for k, v in value.items()}
+    return value
 
 
 def _fresh(page: Page, config: Any, files: Files, text: str, subs: list[tuple[str, str]]) -> dict[str, Any] | None:

@@ -94,14 +94,18 @@ def trace_rows(index: Index) -> dict[str, list[TraceRow]]:
     """Per paper (oldest first): its items, each with one cell per later paper in date order."""
     ordered = sources_in_order(index)
     rank = {s.id: i for i, s in enumerate(ordered)}
+    traces = {s.id: frozenset(s.traces) for s in ordered}
     rows: dict[str, list[TraceRow]] = {s.id: [] for s in ordered}
     for item_id, sid, updates in sorted(traced_items(index)):
-        later = ordered[rank[sid] + 1 :]
-        cells = []
-        for paper in later:
-            citing = [u for u in updates if any(c.source == paper.id for c in u.cites)]
-            cells.append(TraceCell(paper.id, citing[-1] if citing else None, sid in paper.traces))
-        rows[sid].append(TraceRow(item_id, tuple(cells)))
+        last_citing: dict[str, StatusUpdate] = {}  # paper id: the last update that cites it
+        for update in updates:
+            for cite in update.cites:
+                last_citing[cite.source] = update
+        cells = tuple(
+            TraceCell(paper.id, last_citing.get(paper.id), sid in traces[paper.id])
+            for paper in ordered[rank[sid] + 1 :]
+        )
+        rows[sid].append(TraceRow(item_id, cells))
     return rows
 
 
