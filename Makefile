@@ -18,7 +18,7 @@ test: $(VENV)/.test-deps system-deps node_modules/.installed .venv-zensical/.ins
 	$(BIN)/ruff check src tests hooks benchmarks scripts
 	$(BIN)/ruff format --check src tests hooks benchmarks scripts
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --durations=20
 
 ## test-fast: the edit loop: lint, type-check and every test that needs no browser (about 2 minutes)
 test-fast: $(VENV)/.test-deps site-system-deps .venv-zensical/.installed
