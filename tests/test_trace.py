@@ -297,7 +297,9 @@ def test_trace_rows_tell_silent_from_not_traced(tmp_path: Path) -> None:
         marker,
         marker
         + "    - date: July 2020\n      status: planned\n      reconfirmed: true\n"
-        + "      summary: Restated unchanged.\n      cites: [{source: src-later-speaks, at: '1'}]\n",
+        + "      summary: Restated unchanged.\n      cites: [{source: src-later-speaks, at: '1'}]\n"
+        + "    - date: July 2020\n      status: planned\n      reconfirmed: true\n"
+        + "      summary: Restated again.\n      cites: [{source: src-later-speaks, at: '1'}]\n",
         1,
     )
     milestones.write_text(text, encoding="utf-8")
@@ -311,4 +313,5 @@ def test_trace_rows_tell_silent_from_not_traced(tmp_path: Path) -> None:
         ("src-later-speaks", "reconfirmed"),
         ("src-later-untraced", "not traced"),
     ]
-    assert pool.cells[1].update is not None and pool.cells[1].update.summary == "Restated unchanged."
+    # Two updates cite the same paper: the cell gives the last of them.
+    assert pool.cells[1].update is not None and pool.cells[1].update.summary == "Restated again."
