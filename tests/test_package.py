@@ -165,7 +165,11 @@ def test_the_preview_says_when_the_packages_code_changed(tmp_path: Path, monkeyp
 
     assert codewatch.warn_if_changed(Log()) == ["maps.py"]  # type: ignore[arg-type]
     assert codewatch.warn_if_changed(Log()) == []  # type: ignore[arg-type]
-    assert len(records) == 1 and "maps.py" in records[0] and "start `mkdocs serve` again" in records[0]
+    assert (
+        len(records) == 1
+        and "maps.py" in records[0]
+        and "start it again (`govreg serve` or `mkdocs serve`)" in records[0]
+    )
 
 
 # ---------------------------------------------------------------- engines

@@ -39,7 +39,7 @@ def warn_if_changed(log: logging.Logger) -> list[str]:
         _reported.update(files)
         log.info(
             "govreg's own code changed since this preview started (%s): the preview still runs the old code. "
-            "Stop it (Ctrl+C) and start `mkdocs serve` again to use the new code.",
+            "Stop it (Ctrl+C) and start it again (`govreg serve` or `mkdocs serve`) to use the new code.",
             ", ".join(files),
         )
     return files
