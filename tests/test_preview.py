@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -61,7 +63,8 @@ def _wait_for(url: str, text: str, child: subprocess.Popen[bytes], seconds: floa
 
 
 def _scratch_sites(folder: Path | None) -> set[str]:
-    return {p.name for p in folder.glob("mkdocs_*")} if folder is not None else set()
+    """The previews' folders in a memory file system, each holding MkDocs' site."""
+    return {p.name for p in folder.glob("govreg-preview-*")} if folder is not None else set()
 
 
 def test_serve_previews_a_register_and_shows_an_edit_to_its_data(tmp_path: Path) -> None:
@@ -75,27 +78,89 @@ def test_serve_previews_a_register_and_shows_an_edit_to_its_data(tmp_path: Path)
     page = f"http://127.0.0.1:{port}/bodies/bolton-jcc/"
     bodies = folder / "data" / "bolton" / "bodies.yml"
     original = bodies.read_text(encoding="utf-8")
+    log = (tmp_path / "serve.log").open("w+b")
     child = subprocess.Popen(
         [sys.executable, "-m", "govreg", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=folder,
         env=dict(env, GOVREG_HTML_CACHE="off"),
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     try:
         _wait_for(page, "Adult Health and Social Care Pooled", child)
         if memory is not None:
-            assert _scratch_sites(memory) - before, f"no preview site in {memory}"
+            ours = _scratch_sites(memory) - before
+            assert ours and any((memory / name).glob("mkdocs_*") for name in ours), f"no preview site in {memory}"
         edited = original.replace("It will have responsibility", "It will have (edited in preview) responsibility")
         assert edited != original
         bodies.write_text(edited, encoding="utf-8")
         _wait_for(page, "It will have (edited in preview) responsibility", child, seconds=60)
     finally:
-        os.killpg(child.pid, 2)  # Ctrl-C, as a person stops it
-        output = child.communicate(timeout=60)[0].decode("utf-8", "replace")
+        os.killpg(child.pid, signal.SIGINT)  # Ctrl-C, as a person stops it
+        try:
+            child.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            alive = subprocess.run(
+                ["ps", "-o", "pid,ppid,stat,args", "-g", str(child.pid)], capture_output=True, text=True
+            )
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+            raise AssertionError(f"govreg serve did not stop on Ctrl-C:\n{alive.stdout}") from None
+        finally:
+            log.seek(0)
+            output = log.read().decode("utf-8", "replace")
+            log.close()
     assert child.returncode == 0, output
     if memory is not None:
         assert f"kept in memory ({memory})" in output
-        assert _scratch_sites(memory) == before, "the preview left its site behind"
+        assert _scratch_sites(memory) == before, "the preview left its folder behind"
     assert "Traceback" not in output, output
+
+
+def test_an_interrupt_mkdocs_ignores_still_stops_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After Ctrl-C, MkDocs is given STOP_WAIT seconds, then told to terminate."""
+    monkeypatch.setattr(preview, "STOP_WAIT", 0.5)
+    stubborn = subprocess.Popen(
+        [sys.executable, "-c", "import signal, time; signal.signal(signal.SIGINT, signal.SIG_IGN); time.sleep(60)"]
+    )
+    time.sleep(0.3)
+    stubborn.send_signal(signal.SIGINT)
+    started = time.monotonic()
+    preview._stop(stubborn)
+    assert stubborn.returncode == -signal.SIGTERM and time.monotonic() - started < 5
+
+
+def test_a_preview_that_fails_leaves_no_folder_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = tmp_path / "shm"
+    shared.mkdir()
+    monkeypatch.delenv("TMPDIR", raising=False)
+    monkeypatch.setattr(preview, "scratch_folder", lambda environ: shared)
+    assert preview.serve(tmp_path / "no-such-mkdocs.yml", None, None, None) != 0
+    assert list(shared.iterdir()) == []
+
+
+def test_terminating_the_preview_stops_mkdocs_too(tmp_path: Path) -> None:
+    """`kill` of govreg serve (a service manager, a script) does not leave MkDocs serving alone."""
+    folder = tmp_path / "mine"
+    assert init(folder) == 0
+    port = _free_port()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "govreg", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=folder,
+        env=dict(os.environ, GOVREG_HTML_CACHE="off"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/", "Governance Register", child)
+        child.terminate()  # the wrapper alone, not its process group
+        child.wait(timeout=30)
+        end = time.monotonic() + 30
+        while _page(f"http://127.0.0.1:{port}/") is not None and time.monotonic() < end:
+            time.sleep(0.2)
+        assert _page(f"http://127.0.0.1:{port}/") is None, "MkDocs still serving after govreg serve was terminated"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGKILL)  # whatever is left of the group

@@ -5,16 +5,19 @@ site and writes it again (a 42-system register is about 20,000 files in 19,000 f
 On an ordinary disk the deleting and creating alone took about 8 of a 22-second rebuild
 (benchmarks, 6 December 2026); in a memory file system (/dev/shm on Linux) it takes well
 under one. MkDocs takes its temporary folder from TMPDIR, so this runs `mkdocs serve`
-with TMPDIR pointed there. Nothing else differs from `mkdocs serve`; a TMPDIR of your
-own is left alone, and without room in memory the usual temporary folder is used.
+with TMPDIR pointed at a folder of this preview's own there, removed when it stops.
+Nothing else differs from `mkdocs serve`; a TMPDIR of your own is left alone, and
+without room in memory the usual temporary folder is used.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -45,16 +48,45 @@ def serve(config: Path, data: Path | None, as_of: str | None, address: str | Non
     if as_of:
         env["GOVREG_AS_OF"] = as_of
     scratch = scratch_folder(os.environ)
+    own: Path | None = None
     if scratch is not None:
-        env["TMPDIR"] = str(scratch)
+        # A folder of this preview's own, removed below however MkDocs stops: memory is not freed
+        # by a reboot-less machine on its own, and another preview may share /dev/shm.
+        own = Path(tempfile.mkdtemp(prefix="govreg-preview-", dir=scratch))
+        env["TMPDIR"] = str(own)
         print(f"govreg: the preview's pages are kept in memory ({scratch}) while it runs", file=sys.stderr)
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config)]
     if address:
         cmd += ["--dev-addr", address]
-    child = subprocess.Popen(cmd, env=env)
     try:
-        return child.wait()
-    except KeyboardInterrupt:
-        # The terminal sent the interrupt to MkDocs as well: let it remove its folder and stop.
-        child.wait()
-        return 0
+        child = subprocess.Popen(cmd, env=env)
+        # Told to terminate (not by a terminal): pass it on, so MkDocs is not left serving alone.
+        signal.signal(signal.SIGTERM, lambda signum, frame: child.terminate())
+        try:
+            return child.wait()
+        except KeyboardInterrupt:
+            # The terminal sent the interrupt to MkDocs as well: give it time to stop, then make it.
+            _stop(child)
+            return 0
+    finally:
+        if own is not None:
+            shutil.rmtree(own, ignore_errors=True)
+
+
+def _stop(child: subprocess.Popen[bytes]) -> None:
+    for ask in (None, child.terminate, child.kill):
+        if ask is not None:
+            ask()
+        try:
+            child.wait(timeout=STOP_WAIT)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+        except KeyboardInterrupt:  # asked again: stop at once
+            child.kill()
+            child.wait()
+            return
+
+
+STOP_WAIT = 10.0
+"""Seconds MkDocs is given to stop after an interrupt, and again after being told to terminate."""
