@@ -50,8 +50,8 @@ def serve(config: Path, data: Path | None, as_of: str | None, address: str | Non
     scratch = scratch_folder(os.environ)
     own: Path | None = None
     if scratch is not None:
-        # A folder of this preview's own, removed below however MkDocs stops: memory is not freed
-        # by a reboot-less machine on its own, and another preview may share /dev/shm.
+        # A folder of this preview's own, removed below however MkDocs stops: /dev/shm keeps files
+        # (in memory) until they are deleted or the machine restarts, and other previews may share it.
         own = Path(tempfile.mkdtemp(prefix="govreg-preview-", dir=scratch))
         env["TMPDIR"] = str(own)
         print(f"govreg: the preview's pages are kept in memory ({scratch}) while it runs", file=sys.stderr)
@@ -74,6 +74,7 @@ def serve(config: Path, data: Path | None, as_of: str | None, address: str | Non
 
 
 def _stop(child: subprocess.Popen[bytes]) -> None:
+    """Wait for MkDocs to stop after an interrupt; if it does not, terminate it, then kill it."""
     for ask in (None, child.terminate, child.kill):
         if ask is not None:
             ask()
