@@ -67,8 +67,16 @@ def _scratch_sites(folder: Path | None) -> set[str]:
     return {p.name for p in folder.glob("govreg-preview-*")} if folder is not None else set()
 
 
+IGNORING_INTERRUPTS = (
+    "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+    "sys.argv = ['govreg', *sys.argv[1:]]; runpy.run_module('govreg', run_name='__main__')"
+)
+"""`python -m govreg` started with Ctrl-C ignored, as a script's background job is (CI runs the tests so)."""
+
+
 def test_serve_previews_a_register_and_shows_an_edit_to_its_data(tmp_path: Path) -> None:
-    """The starter, served: a body's page, then an edit to its purpose, shown without a restart."""
+    """The starter, served: a body's page, then an edit to its purpose, shown without a restart; Ctrl-C
+    stops it even when it was started with interrupts ignored."""
     folder = tmp_path / "mine"
     assert init(folder) == 0
     env = {k: v for k, v in os.environ.items() if k not in {"TMPDIR", "GOVREG_DATA", "GOVREG_AS_OF"}}
@@ -80,7 +88,7 @@ def test_serve_previews_a_register_and_shows_an_edit_to_its_data(tmp_path: Path)
     original = bodies.read_text(encoding="utf-8")
     log = (tmp_path / "serve.log").open("w+b")
     child = subprocess.Popen(
-        [sys.executable, "-m", "govreg", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-c", IGNORING_INTERRUPTS, "serve", "-a", f"127.0.0.1:{port}"],
         cwd=folder,
         env=dict(env, GOVREG_HTML_CACHE="off"),
         stdout=log,

@@ -58,6 +58,10 @@ def serve(config: Path, data: Path | None, as_of: str | None, address: str | Non
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config)]
     if address:
         cmd += ["--dev-addr", address]
+    # Ctrl-C stops the preview even where the interrupt was set to be ignored (a job started in the
+    # background by a script inherits that, and Python then gives no KeyboardInterrupt). Handled
+    # here, it is reset to the default for MkDocs when MkDocs starts, so MkDocs stops on it too.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         child = subprocess.Popen(cmd, env=env)
         # Told to terminate (not by a terminal): pass it on, so MkDocs is not left serving alone.
