@@ -331,13 +331,16 @@ def test_membership_tables_are_cards_on_a_phone(real_url: str, browser: Any, ind
 
 def test_a_national_register_summarises_places_down_to_the_systems(index: Any, real_as_of: date) -> None:
     """Beyond HOME_PLACES places, the home page summarises depth 0 and 1 and names the places within."""
-    from govreg.render.overview import place_summaries
+    from govreg.summary import place_summaries
 
     derived = derive(index, real_as_of)
-    every = place_summaries(index, derived)
+    every = derived.place_summaries
+    assert not derived.national
     assert {r.id for r in every} == {p.id for p in index.of_kind("place")}
     assert all(not r.within for r in every)
-    few = place_summaries(index, derived, most=2)
+    few = place_summaries(
+        index.place_tree, derived.in_place, derived.standing, derived.deciders, derived.horizons, national=True
+    )
     assert [(r.id, r.depth) for r in few] == [(r.id, r.depth) for r in every if r.depth <= 1]
     (gm,) = [r for r in few if r.id == "greater-manchester"]
     assert set(gm.within) == {"bolton", "bury"}

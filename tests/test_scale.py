@@ -93,11 +93,11 @@ def test_a_national_register_lists_places_not_items(tmp_path: Path, monkeypatch:
     """Beyond HOME_PLACES places, the whole milestones and commitments registers list the places
     (down to the systems, naming the places within) instead of every item; every item is on a
     place page the register links to, with the count the register gives."""
-    import govreg.render.site as site_module
+    import govreg.summary as summary_module
 
     data = tmp_path / "data"
     write(data, 2)
-    monkeypatch.setattr(site_module, "HOME_PLACES", 5, raising=False)  # 2 systems have about 15 places
+    monkeypatch.setattr(summary_module, "HOME_PLACES", 5)  # 2 systems have about 15 places
     result = generate(data, AS_OF)
     assert not result.problems and result.index is not None and result.derived is not None
     index, written = result.index, pages(result)
@@ -124,11 +124,11 @@ def test_a_national_register_lists_places_not_items(tmp_path: Path, monkeypatch:
 def test_a_national_downloads_page_lists_each_place_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Beyond HOME_PLACES places, the Downloads page gives each place one row with its files linked
     and sized; every listed file is still linked, with its size, and no description is repeated."""
-    import govreg.render.site as site_module
+    import govreg.summary as summary_module
 
     data = tmp_path / "data"
     write(data, 2)
-    monkeypatch.setattr(site_module, "HOME_PLACES", 5, raising=False)
+    monkeypatch.setattr(summary_module, "HOME_PLACES", 5)
     result = generate(data, AS_OF)
     assert not result.problems and result.index is not None
     page = pages(result)["downloads.md"]

@@ -30,6 +30,8 @@ EXPECTED = [
         "future_evidence",
     ),
     ("place-a/places.yml", 4, "place place-a: part_of: no place with id 'nowhere'", "dangling_ref"),
+    ("place-a/places.yml", 8, "place loop-a: part_of: lies within itself: loop-a -> loop-b -> loop-a", "place_loop"),
+    ("place-a/places.yml", 12, "place loop-b: part_of: lies within itself: loop-b -> loop-a -> loop-b", "place_loop"),
     (
         "place-b/budgets.yml",
         8,

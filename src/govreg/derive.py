@@ -22,11 +22,12 @@ from .dump import records_json, version_of
 from .horizon import Dated, Horizon, horizons_on, local_evidence, national_evidence
 from .index import BudgetSum, Index, budget_sum
 from .lifecycle import Life, SeatFate, Steps, changes_of, life_at, life_steps, lives_on, seat_fates, transfer_of
-from .models import KINDS, Body, Budget, NationalChange, Place, PrincipleSet, Review, Source
+from .models import KINDS, Body, Budget, NationalChange, PrincipleSet, Review, Source
 from .models.common import Citation, StatusUpdate, iter_models
 from .models.milestone import Tracked
 from .status import LABELS, Entry, Judged, Standing, Step, sort_timeline, standing_at, steps
-from .trace import TraceRow, trace_rows
+from .summary import PlaceSummary, is_national, place_summaries
+from .trace import TracePage, TraceRow, trace_pages, trace_rows
 
 TRACKED_KINDS = ("milestone", "commitment")
 """Kinds with a status: their records carry dated updates and are reviewed."""
@@ -79,7 +80,6 @@ class Derived:
     cited: Mapping[tuple[str, str], tuple[str, ...]]
     """(source id, locator) -> ids of records and items drawn from that passage."""
     reported_by: Mapping[str, tuple[str, ...]]
-    sub_places: Mapping[str, tuple[str, ...]]
     in_place: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]]
     """Place id -> (kind name, record ids) for every kind with records there."""
     themed: Mapping[str, tuple[tuple[str, str, str], ...]]
@@ -91,6 +91,8 @@ class Derived:
     """Record id -> later records of the same plan (the reverse of `continues`)."""
     trace: Mapping[str, tuple[TraceRow, ...]]
     """Source id -> its items, each with what every later paper said about it (oldest paper first)."""
+    trace_pages: Mapping[str, TracePage]
+    """Source id -> what its trace page shows (papers with traced items only, oldest first)."""
     judged: Mapping[str, Judged]
     """What each tracked record's status is judged against: due period, its places' evidence days, first paper."""
     life: Mapping[str, Life]
@@ -116,6 +118,10 @@ class Derived:
     """Body id -> what it decides, its status, whether it meets in public and how to be heard (`deciders`)."""
     decide_here: Mapping[str, tuple[str, ...]]
     """Place id -> its bodies, deciding now first, then proposed, not recorded and ended (`deciders`)."""
+    national: bool
+    """More places than one page can summarise (`summary.HOME_PLACES`): pages list places down to the systems."""
+    place_summaries: tuple[PlaceSummary, ...]
+    """The places, nested, each with its bodies and its items counted by status (`summary`)."""
 
     def standing_on(self, rid: str, day: date) -> Standing:
         """Every voice on a tracked record as at another day, by the same rule."""
@@ -291,10 +297,6 @@ def derive(index: Index, as_of: date) -> Derived:
         if isinstance(b, Body):
             for target in dict.fromkeys(b.reports_to):
                 below[target].append(b.id)
-    sub_places: dict[str, list[str]] = defaultdict(list)
-    for p in index.of_kind("place"):
-        if isinstance(p, Place) and p.part_of is not None:
-            sub_places[p.part_of].append(p.id)
     in_place: dict[str, dict[str, list[str]]] = defaultdict(dict)
     for kind in KINDS:
         if kind.name in ("place", "term", "theme"):
@@ -320,6 +322,9 @@ def derive(index: Index, as_of: date) -> Derived:
         for pid in dict.fromkeys(rec.places):
             by_place[pid].append(rec.id)
 
+    trace = {k: tuple(v) for k, v in trace_rows(index).items()}
+    in_place_ids = {k: tuple((n, tuple(ids)) for n, ids in v.items()) for k, v in in_place.items()}
+    by_systems = is_national(len(index.of_kind("place")))
     complying = compliance(index, as_of, {rid: life.status for rid, life in bodies.items()})
     deciders, decide_here = who_decides(index, bodies)
     sums = {b.id: budget_sum(b) for b in index.of_kind("budget") if isinstance(b, Budget)}
@@ -338,13 +343,13 @@ def derive(index: Index, as_of: date) -> Derived:
         linked_from=MappingProxyType(_linked_from(index)),
         cited=MappingProxyType(_cited(index)),
         reported_by=MappingProxyType({k: tuple(sorted(v)) for k, v in below.items()}),
-        sub_places=MappingProxyType({k: tuple(v) for k, v in sub_places.items()}),
-        in_place=MappingProxyType({k: tuple((n, tuple(ids)) for n, ids in v.items()) for k, v in in_place.items()}),
+        in_place=MappingProxyType(in_place_ids),
         themed=MappingProxyType({k: tuple(sorted(v, key=lambda x: x[:2])) for k, v in themed.items()}),
         findings=tuple((rule, tuple(found)) for rule, found in run_checks(index, inputs, as_of)),
         compliance=inputs.compliance,
         continued_by=MappingProxyType({k: tuple(sorted(v)) for k, v in continued_by.items()}),
-        trace=MappingProxyType({k: tuple(v) for k, v in trace_rows(index).items()}),
+        trace=MappingProxyType(trace),
+        trace_pages=MappingProxyType(trace_pages(index, trace, index.place_tree)),
         judged=MappingProxyType(judged),
         life=MappingProxyType(orgs | bodies),
         life_steps=MappingProxyType(life_steps(index)),
@@ -358,4 +363,6 @@ def derive(index: Index, as_of: date) -> Derived:
         deciders=MappingProxyType(deciders),
         budget_sums=inputs.budget_sums,
         decide_here=MappingProxyType(decide_here),
+        national=by_systems,
+        place_summaries=place_summaries(index.place_tree, in_place_ids, standing, deciders, horizons, by_systems),
     )

@@ -18,6 +18,7 @@ from .load import Loaded, SeenId, format_path
 from .models import Body, Budget, OptionSet, Record, RuleSet, Source
 from .models.common import Citation, StatusUpdate, iter_models, iter_refs
 from .models.requirement import Constituency, Requirement
+from .places import PlaceTree, tree_of
 from .problems import Problem
 from .yamlio import Path_
 
@@ -47,6 +48,8 @@ class Index:
     backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
     by_kind: dict[str, list[Record]] | None = None
     """Records of each kind sorted by id, made by `seal` once every record is in."""
+    place_tree: PlaceTree = field(default_factory=lambda: tree_of(()))
+    """Which place lies in which, made by `seal`."""
 
     def get(self, rid: str) -> Record:
         return self.records[rid].record
@@ -68,6 +71,7 @@ class Index:
         for x in self.records.values():
             groups[x.kind.name].append(x)
         self.by_kind = {k: [x.record for x in sorted(v, key=lambda x: x.record.id)] for k, v in groups.items()}
+        self.place_tree = tree_of(self.by_kind.get("place", ()))
 
     def title(self, rid: str) -> str:
         """A one-line title for any id, nested items included (e.g. 'Vision, item 2')."""
@@ -179,7 +183,25 @@ def build_index(loaded: list[Loaded], seen: list[SeenId] | None = None) -> tuple
         problems += _check_record(item)
     problems += _check_rules(index)
     index.seal()
+    problems += _place_loops(index)
     return index, problems
+
+
+def _place_loops(index: Index) -> list[Problem]:
+    """A place that lies within itself (a `part_of` loop) would fall out of every nested list of places."""
+    tree = index.place_tree
+    out = []
+    for pid in tree.parent:
+        if tree.in_loop(pid):
+            chain = [pid]
+            while (up := tree.parent[chain[-1]]) != pid and up is not None:
+                chain.append(up)
+            out.append(
+                index.records[pid].problem(
+                    ("part_of",), "lies within itself: " + " -> ".join([*chain, pid]), "place_loop"
+                )
+            )
+    return out
 
 
 def _future_evidence(

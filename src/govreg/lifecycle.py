@@ -24,7 +24,7 @@ from datetime import date
 
 from .dates import Period, day_text
 from .index import Index
-from .models import Body, NationalChange, Organisation, Place
+from .models import Body, NationalChange, Organisation
 from .models.change import Transfer
 from .models.common import BodyEvent, Citation
 
@@ -79,17 +79,8 @@ def day_of(period: Period) -> date:
 
 
 def within(index: Index, place: str, outer: Iterable[str]) -> bool:
-    """Whether `place` is one of `outer` or lies within one of them (by `part_of`)."""
-    targets = set(outer)
-    seen: set[str] = set()
-    current: str | None = place
-    while current is not None and current not in seen:
-        if current in targets:
-            return True
-        seen.add(current)
-        rec = index.get(current) if current in index.records else None
-        current = rec.part_of if isinstance(rec, Place) else None
-    return False
+    """Whether `place` is one of `outer` or lies within one of them (`Index.place_tree`)."""
+    return index.place_tree.within(place, outer)
 
 
 def changes_of(index: Index) -> list[NationalChange]:

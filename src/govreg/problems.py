@@ -21,6 +21,7 @@ ProblemCode = Literal[
     "file",
     "future_evidence",
     "locator",
+    "place_loop",
     "schema",
     "unfinished_title",
     "yaml",

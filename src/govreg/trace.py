@@ -6,11 +6,14 @@ either speaks to it, through an update citing that paper, or is silent. Silence 
 finding only when the later paper lists the earlier one in `traces`; otherwise the item was never
 read against it ("not traced").
 
-Pure functions over the index, so the render layer can build a page per paper from them.
+Pure functions over the index, run once by `derive`; the render layer prints a page per paper
+from `TracePage`.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +22,7 @@ from pydantic import BaseModel
 from .index import Index
 from .models import Commitment, Consultation, Decision, Milestone, Source
 from .models.common import Citation, StatusUpdate
+from .places import PlaceTree
 
 TRACED_KINDS = ("milestone", "commitment", "decision", "consultation")
 """Kinds whose items are traced; a consultation contributes one item per question (position)."""
@@ -59,14 +63,13 @@ def sources_in_order(index: Index) -> list[Source]:
     return sorted(index.sources().values(), key=lambda s: (s.date.sort_key, s.id))
 
 
-def own_source(index: Index, item: BaseModel, owner: BaseModel | None = None) -> str | None:
+def own_source(sources: Mapping[str, Source], item: BaseModel, owner: BaseModel | None = None) -> str | None:
     """The paper an item belongs to: a decision's `source`, else the oldest paper its citations name."""
     if isinstance(item, Decision):
         return item.source
     cites: list[Citation] = list(getattr(item, "cites", None) or [])
     if not cites and owner is not None:
         cites = list(getattr(owner, "cites", None) or [])
-    sources = index.sources()
     known = [c.source for c in cites if c.source in sources]
     if not known:
         return None
@@ -76,15 +79,16 @@ def own_source(index: Index, item: BaseModel, owner: BaseModel | None = None) ->
 def traced_items(index: Index) -> list[tuple[str, str, list[StatusUpdate]]]:
     """(item id, own source id, updates) for every milestone, commitment, decision and question."""
     out: list[tuple[str, str, list[StatusUpdate]]] = []
+    sources = index.sources()
     for kind in TRACED_KINDS:
         for record in index.of_kind(kind):
             if isinstance(record, Milestone | Commitment | Decision):
-                sid = own_source(index, record)
+                sid = own_source(sources, record)
                 if sid:
                     out.append((record.id, sid, list(record.updates)))
             elif isinstance(record, Consultation):
                 for question in record.questions:
-                    sid = own_source(index, question, record)
+                    sid = own_source(sources, question, record)
                     if sid:
                         out.append((question.id, sid, list(question.updates)))
     return out
@@ -109,4 +113,81 @@ def trace_rows(index: Index) -> dict[str, list[TraceRow]]:
     return rows
 
 
-__all__ = ["TraceCell", "TraceRow", "own_source", "source_day", "sources_in_order", "trace_rows", "traced_items"]
+@dataclass(frozen=True, slots=True)
+class TracePage:
+    """What a paper's trace page shows.
+
+    Why each item lists only the later papers read against its paper or speaking to it: whether a
+    later paper was read against this one (`traces`) is a fact about the two papers, not about the
+    item, so the page says it once at the top. Listing "not traced" under every item for every later
+    paper made each page grow with every paper nationally (and the trace pages with the square of
+    the papers); a Bolton promise gains nothing from a line per Cornwall paper. Later papers about
+    unrelated places (no place in common, neither within the other) that were not read against this
+    paper and say nothing to it are counted (`far`), not named; the index names every paper.
+    """
+
+    source: str
+    later: int
+    """How many papers in the register are later than this one."""
+    read: tuple[str, ...]
+    """Later papers read against this one (they list it in `traces`), in date order."""
+    unread: tuple[str, ...]
+    """Later papers not read against it that speak to one of its items or are about related places."""
+    far: int
+    """Later papers about unrelated places, not read against it and silent on its items."""
+    items: tuple[tuple[str, tuple[TraceCell, ...]], ...]
+    """Each item, with the cells of later papers read against the paper or speaking to the item."""
+    counts: tuple[tuple[str, int], ...]
+    """How many (item, later paper) pairs have each verdict, by verdict."""
+
+
+def trace_pages(index: Index, rows: Mapping[str, tuple[TraceRow, ...]], tree: PlaceTree) -> dict[str, TracePage]:
+    """A trace page per paper with items, oldest paper first."""
+    sources = index.sources()
+    out: dict[str, TracePage] = {}
+    for src in sources_in_order(index):
+        mine_rows = rows.get(src.id, ())
+        if not mine_rows:
+            continue
+        cells = mine_rows[0].cells
+        speaking = {c.source for row in mine_rows for c in row.cells if c.update is not None}
+        mine = tree.reach(src.places)
+        unread, far = [], 0
+        for c in cells:
+            if c.traced:
+                continue
+            other = sources[c.source].places
+            if c.source in speaking or _near(mine, src.places, tree.reach(other), other):
+                unread.append(c.source)
+            else:
+                far += 1
+        out[src.id] = TracePage(
+            source=src.id,
+            later=len(cells),
+            read=tuple(c.source for c in cells if c.traced),
+            unread=tuple(unread),
+            far=far,
+            items=tuple(
+                (row.item, tuple(c for c in row.cells if c.traced or c.update is not None)) for row in mine_rows
+            ),
+            counts=tuple(sorted(Counter(c.verdict for row in mine_rows for c in row.cells).items())),
+        )
+    return out
+
+
+def _near(reach_a: frozenset[str], places_a: list[str], reach_b: frozenset[str], places_b: list[str]) -> bool:
+    """Two papers are about related places: one covers a place the other covers or lies in."""
+    return not reach_a.isdisjoint(places_b) or not reach_b.isdisjoint(places_a)
+
+
+__all__ = [
+    "TraceCell",
+    "TracePage",
+    "TraceRow",
+    "own_source",
+    "source_day",
+    "sources_in_order",
+    "trace_pages",
+    "trace_rows",
+    "traced_items",
+]

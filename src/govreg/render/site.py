@@ -12,18 +12,18 @@ import yaml
 from ..contract import FORMAT_VERSION, contract_tables
 from ..data_model import describe
 from ..dates import quarter_ends
-from ..index import Index
 from ..models import BY_NAME, KINDS, Kind, Place
 from ..models.milestone import Tracked
 from ..output import Output
 from ..reviewpack.columns import COLUMNS as PACK_COLUMNS
 from ..reviewpack.since import since_views
 from ..status import FILTER_LABELS, ORDER, RULE_TEXT, Standing
+from ..summary import KindSummary, is_national
 from ..trace import sources_in_order
 from ..urls import as_at_page, changes_month, list_path, page_path, register_path, review_pack, trace_page
 from .compliance import checked_bodies
 from .context import Site
-from .overview import HOME_PLACES, KindSummary, legend, place_summaries
+from .overview import legend, place_row
 from .place_maps import places_map
 from .views import horizon_lines, record_view
 
@@ -64,14 +64,14 @@ PLACE_FILES = (
 
 
 def _downloads(site: Site, files: list[Output]) -> tuple[list[Output], list[tuple[str, dict[str, list[Any]]]] | None]:
-    """The Downloads page's files: every file in one table, or for a register of more than
-    HOME_PLACES places, the register-wide files in that table and a row per place for its own.
+    """The Downloads page's files: every file in one table, or for a national register, the
+    register-wide files in that table and a row per place for its own.
 
     Why: each place has a feed, a calendar and review packs; at 42 systems a row with a sentence
     for each of them made the page 266 KB of Markdown. A row per place, the place named once and
     each file linked with its size, keeps what a user looks for (their place's files) in one line.
     """
-    if len(site.index.of_kind("place")) <= HOME_PLACES:
+    if not site.derived.national:
         return files, None
     national: list[Output] = []
     rows: dict[str, dict[str, list[Any]]] = {}
@@ -173,8 +173,8 @@ def _registers(site: Site, put: Put, kind: Kind) -> None:
 
 def _horizons_of(site: Site, places: list[str]) -> list[str] | None:
     """How far the evidence reaches for each place a page lists items of; None beyond `HOME_PLACES`
-    places (a national register: each place's own pages say it)."""
-    return horizon_lines(site, places) if len(places) <= HOME_PLACES else None
+    places (each place's own pages say it)."""
+    return horizon_lines(site, places) if not is_national(len(places)) else None
 
 
 def _register_places(
@@ -182,17 +182,17 @@ def _register_places(
 ) -> list[tuple[str, KindSummary, list[tuple[str, str]]]] | None:
     """For a national register, the whole register's rows by place: the places down to the systems,
     each with its own count and status words and links to the places within it that have rows; None
-    for a register of up to HOME_PLACES places, whose whole register lists every item.
+    for a register that is not national, whose whole register lists every item.
 
     Why: at 42 systems the milestones register listed 1,400 items on one page (307 KB of Markdown);
     a resident or a Healthwatch looks for their place, whose page lists its items with the date
     picker, and the place pages, the status pages and the downloads still hold every item.
     """
-    if len(site.index.of_kind("place")) <= HOME_PLACES:
+    if not site.derived.national:
         return None
     facet = {p: (f"{label} ({n})", path) for p, label, path, n in places}
     out = []
-    for summary in place_summaries(site.index, site.derived, HOME_PLACES):
+    for summary in site.derived.place_summaries:
         mine = next(k for k in summary.kinds if k.kind == kind.name)
         within = [facet[w] for w in summary.within if w in facet]
         if mine.total or within:
@@ -228,10 +228,10 @@ def _home(site: Site) -> dict[str, Any]:
             words = f"{n} {kind.label.lower() if n != 1 else name}"
             found.append((words, register_path(kind, "status", bucket) if n else None))
     tracked_events = [e for e in derived.events if e.kind in ("milestone", "commitment")]
-    rows = place_summaries(index, derived)
+    summaries = derived.place_summaries
     return {
-        "place_rows": rows,
-        "places_map": places_map(index, derived, site.links, "index.md", {row.id for row in rows}),
+        "place_rows": [place_row(index, summary) for summary in summaries],
+        "places_map": places_map(index, derived, site.links, "index.md", {s.id for s in summaries}),
         "bar_legend": legend(),
         "overdue": totals["overdue"],
         "not_reported": totals["not-reported"],
@@ -311,7 +311,7 @@ def _as_at(site: Site, put: Put) -> None:
         ]
         places = [p.id for p in site.index.of_kind("place")]
         horizons = derived.horizons_on(day)
-        lines = [horizons[p].sentence(site.index.title(p)) for p in places] if len(places) <= HOME_PLACES else []
+        lines = [horizons[p].sentence(site.index.title(p)) for p in places] if not derived.national else []
         now = {rid: site.derived.standing_on(rid, day) for rid in site.derived.tracked}
         changed = [
             (rid, before.get(rid), st)
@@ -345,7 +345,7 @@ def _shown(st: Standing) -> tuple[str, bool, str, str | None]:
 def _review_packs(site: Site, put: Put) -> None:
     places: list[Place] = []
     for place in site.index.of_kind("place"):
-        mine = [rid for rid in site.derived.tracked if place.id in _places_of(site.index.get(rid))]
+        mine = site.derived.tracked_by_place.get(place.id, ())
         if not mine:
             continue
         assert isinstance(place, Place)
@@ -362,76 +362,10 @@ __all__ = ["BY_NAME", "build_all"]
 
 
 def _traces(site: Site, put: Put) -> None:
-    """A trace page per paper: what each later paper said about each of its promises, and an index.
-
-    Why each item lists only the later papers read against its paper or speaking to it: whether a
-    later paper was read against this one (`traces`) is a fact about the two papers, not about the
-    item, so the page says it once at the top. Listing "not traced" under every item for every later
-    paper in the register made each page grow with every paper nationally (and the trace pages with
-    the square of the papers); a Bolton promise gains nothing from a line per Cornwall paper. Later
-    papers about unrelated places (no place in common, neither within the other) that were not read
-    against this paper and say nothing to it are counted, not named; the index names every paper.
-    """
+    """A trace page per paper (`trace.TracePage` says what each shows and why) and an index."""
     papers = []
-    reach = _place_reach(site.index)
-    sources = site.index.sources()
-    for src in sources_in_order(site.index):
-        rows = site.derived.trace.get(src.id, ())
-        if not rows:
-            continue
-        cells = rows[0].cells
-        read = [c.source for c in cells if c.traced]
-        speaking = {c.source for row in rows for c in row.cells if c.update is not None}
-        mine = _reach_of(reach, src.places)
-        unread, far = [], 0
-        for c in cells:
-            if c.traced:
-                continue
-            other = sources[c.source].places
-            if c.source in speaking or _near(mine, src.places, _reach_of(reach, other), other):
-                unread.append(c.source)
-            else:
-                far += 1
-        items = [
-            (row.item, [(c.source, c.verdict, c.update) for c in row.cells if c.traced or c.update is not None])
-            for row in rows
-        ]
-        counts: dict[str, int] = defaultdict(int)
-        for row in rows:
-            for c in row.cells:
-                counts[c.verdict] += 1
-        papers.append((src.title_text(), trace_page(src.id), len(rows), sorted(counts.items())))
-        put(
-            trace_page(src.id),
-            "trace.md.j2",
-            source=src,
-            later=len(cells),
-            read=read,
-            unread=unread,
-            far=far,
-            items=items,
-        )
+    for sid, view in site.derived.trace_pages.items():
+        src = site.index.get(sid)
+        papers.append((src.title_text(), trace_page(sid), len(view.items), view.counts))
+        put(trace_page(sid), "trace.md.j2", source=src, view=view)
     put("trace/index.md", "traces.md.j2", papers=papers)
-
-
-def _place_reach(index: Index) -> dict[str, frozenset[str]]:
-    """Each place with every place it lies in (`part_of`, transitively), itself included."""
-    parent = {p.id: p.part_of for p in index.of_kind("place") if isinstance(p, Place)}
-    out: dict[str, frozenset[str]] = {}
-    for pid in parent:
-        chain: list[str] = []
-        at: str | None = pid
-        while at is not None and at not in chain:
-            chain.append(at)
-            at = parent.get(at)
-        out[pid] = frozenset(chain)
-    return out
-
-
-def _reach_of(reach: dict[str, frozenset[str]], places: list[str]) -> frozenset[str]:
-    return frozenset().union(*(reach.get(p, frozenset((p,))) for p in places))
-
-
-def _near(reach_a: frozenset[str], places_a: list[str], reach_b: frozenset[str], places_b: list[str]) -> bool:
-    """Two papers are about related places: one covers a place the other covers or lies in."""
-    return not reach_a.isdisjoint(places_b) or not reach_b.isdisjoint(places_a)

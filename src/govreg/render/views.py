@@ -392,7 +392,7 @@ def _place(site: Site, rec: Record, page: str) -> dict[str, Any]:
     for bid in site.derived.decide_here.get(rec.id, ()):
         groups.setdefault(site.derived.deciders[bid].group, []).append(decider_view(site, page, bid))
     return {
-        "sub_places": site.derived.sub_places.get(rec.id, ()),
+        "sub_places": site.index.place_tree.children.get(rec.id, ()),
         "governance_map": site.maps.get(rec.id),
         "in_place": [(BY_NAME[k], ids) for k, ids in site.derived.in_place.get(rec.id, ()) if k != "body"],
         "deciders": [(g, GROUP_HEADINGS[g], groups[g]) for g in GROUPS if g in groups],
@@ -448,7 +448,7 @@ def _not_listed(site: Site, rec: Record) -> tuple[tuple[str, tuple[str, ...]], .
     shown.update(derived.decide_here.get(rec.id, ()))
     shown.update(i for _, ids in derived.in_place.get(rec.id, ()) for i in ids)
     shown.update(derived.reported_by.get(rec.id, ()))
-    shown.update(derived.sub_places.get(rec.id, ()))
+    shown.update(site.index.place_tree.children.get(rec.id, ()))
     life = derived.life.get(rec.id)
     if life is not None:
         shown.update(x for x in (life.change, life.host, life.successor) if x)
