@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from conftest import FIXTURES
 from govreg.build import check, generate
 from govreg.dates import Period, parse_period
+from govreg.dates import quarter_ends as _quarter_ends
 from govreg.derive import derive
 from govreg.status import FILTER_LABELS, OPEN, RULE_TEXT, Entry, Judged, status_at, steps
 
@@ -309,6 +310,29 @@ def test_every_place_agrees_with_derive(
             day = date.fromisoformat(path[6:16])
             expected = derived.standing_on("m", day).overall
             assert _as_at_count(str(content)) == FILTER_LABELS[expected.filter], path
+
+    # The "as at" differences: the item is listed on a quarter's page exactly when what the row shows
+    # (status, overdue, own status, independent verdict) by the literal rule differs from the quarter
+    # before; on the first quarter, when it had a status or was overdue by then.
+    assert [q.day for q in derived.quarters] == sorted({*_quarter_ends(date(2018, 4, 1), AS_OF), AS_OF})
+    for q in derived.quarters:
+        now = _oracle(entries_by_day, due, q.day, local)
+        if q.previous is None:
+            listed = now[0] != "no-evidence" or now[1]
+        else:
+            listed = now != _oracle(entries_by_day, due, q.previous, local)
+        assert [c.record for c in q.changed] == (["m"] if listed else []), q.day
+        assert q.counts == ((derived.standing_on("m", q.day).overall.filter, 1),), q.day
+        page = str(files[f"as-at/{q.day.isoformat()}.md"])
+        assert ("(../milestones/m.md) | <span" in page) == listed, q.day
+
+    # The place summary (home page, registers by place) counts the item once, under its filter.
+    (summary,) = derived.place_summaries
+    kinds = {k.kind: k for k in summary.kinds}
+    assert (kinds["milestone"].total, kinds["commitment"].total) == (1, 0)
+    assert {f: n for f, n in kinds["milestone"].counts.items() if n} == {standing.overall.filter: 1}
+    home = str(files["index.md"])
+    assert f"1 milestone in Here: 1 {FILTER_LABELS[standing.overall.filter].lower()}" in home
 
     pack = next(iter(csv.DictReader(io.StringIO(str(files["review-pack/here.csv"])))))
     assert pack["own_status"] == standing.own.status

@@ -178,7 +178,21 @@ def test_only_the_plugin_imports_mkdocs() -> None:
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _LITERAL = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 _PATHLIKE = re.compile(r"(^|[\w-])/|\.(md|json|js|csv|xlsx|xml|ics|html|svg)(#|$)")
-_MD_LINK = re.compile(r"\]\((?!\{\{|#)[^)]*\)")
+_MD_LINK = re.compile(r"\]\((?!#)")
+
+
+def _written_link_targets(text: str) -> list[str]:
+    """Markdown link targets other than an anchor or one tag and nothing else (a path from Python;
+    a literal joined inside the tag is caught by `_PATHLIKE`)."""
+    found = []
+    for m in _MD_LINK.finditer(text):
+        rest = text[m.end() :]
+        if rest.startswith("{{"):
+            end = rest.find("}}") + 2
+            if end > 1 and rest[end : end + 1] == ")":
+                continue
+        found.append("](" + rest.split(")", 1)[0] + ")")
+    return found
 
 
 def template_paths(text: str) -> list[str]:
@@ -193,7 +207,7 @@ def template_paths(text: str) -> list[str]:
             named = expr[: lit.start()].rstrip().endswith("url(")  # a name in urls.PAGES, not a path
             if _PATHLIKE.search(value) and not named:
                 found.append(value)
-    found += _MD_LINK.findall(text)
+    found += _written_link_targets(text)
     return found
 
 
@@ -210,6 +224,7 @@ def test_template_path_finder_finds_each_form() -> None:
     assert template_paths('{{ "x"|link("trace/" ~ rec.id ~ ".md") }}') == ["trace/", ".md"]
     assert template_paths('{{ "assets/filter.js"|href }}') == ["assets/filter.js"]
     assert template_paths("see [the model](data-model.md#reviews).") == ["](data-model.md#reviews)"]
+    assert template_paths("[{{ d }}]({{ d }}.md)") == ["]({{ d }}.md)"]
     assert template_paths('{{ "d"|link(url("downloads")) }} [x]({{ url("feed")|rel }}) [y](#taking-part)') == []
     assert template_paths('{% include "parts/voices.md.j2" %}') == []
     assert template_paths('{{ url("filter.js")|href }} {{ url("trace", "x.md") }}') == ["x.md"]

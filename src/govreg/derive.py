@@ -25,9 +25,10 @@ from .lifecycle import Life, SeatFate, Steps, changes_of, life_at, life_steps, l
 from .models import KINDS, Body, Budget, NationalChange, PrincipleSet, Review, Source
 from .models.common import Citation, StatusUpdate, iter_models
 from .models.milestone import Tracked
+from .quarters import Quarter, as_at_days, quarters
 from .status import LABELS, Entry, Judged, Standing, Step, sort_timeline, standing_at, steps
 from .summary import PlaceSummary, is_national, place_summaries
-from .trace import TracePage, TraceRow, trace_pages, trace_rows
+from .trace import TracePage, TraceRow, sources_in_order, trace_pages, trace_rows
 
 TRACKED_KINDS = ("milestone", "commitment")
 """Kinds with a status: their records carry dated updates and are reviewed."""
@@ -122,6 +123,9 @@ class Derived:
     """More places than one page can summarise (`summary.HOME_PLACES`): pages list places down to the systems."""
     place_summaries: tuple[PlaceSummary, ...]
     """The places, nested, each with its bodies and its items counted by status (`summary`)."""
+    quarters: tuple[Quarter, ...]
+    """The register at each quarter end since the first paper, and at the as-of date: counts and
+    what changed since the quarter before (`quarters`; the "as at" pages)."""
 
     def standing_on(self, rid: str, day: date) -> Standing:
         """Every voice on a tracked record as at another day, by the same rule."""
@@ -325,6 +329,17 @@ def derive(index: Index, as_of: date) -> Derived:
     trace = {k: tuple(v) for k, v in trace_rows(index).items()}
     in_place_ids = {k: tuple((n, tuple(ids)) for n, ids in v.items()) for k, v in in_place.items()}
     by_systems = is_national(len(index.of_kind("place")))
+    lives = life_steps(index)
+    place_ids = [p.id for p in index.of_kind("place")]
+    days = as_at_days((s.date.start for s in sources_in_order(index) if s.date.start), as_of)
+    by_quarter = quarters(
+        days,
+        (rec.id for rec in tracked),
+        lambda rid, day: standing[rid] if day == as_of else standing_at(timelines[rid], judged[rid], day),
+        lives,
+        lambda rid, day: (orgs | bodies)[rid] if day == as_of else life_at(lives[rid], day),
+        lambda day: {} if by_systems else horizons_on(local, national, place_ids, day),
+    )
     complying = compliance(index, as_of, {rid: life.status for rid, life in bodies.items()})
     deciders, decide_here = who_decides(index, bodies)
     sums = {b.id: budget_sum(b) for b in index.of_kind("budget") if isinstance(b, Budget)}
@@ -352,7 +367,7 @@ def derive(index: Index, as_of: date) -> Derived:
         trace_pages=MappingProxyType(trace_pages(index, trace, index.place_tree)),
         judged=MappingProxyType(judged),
         life=MappingProxyType(orgs | bodies),
-        life_steps=MappingProxyType(life_steps(index)),
+        life_steps=MappingProxyType(lives),
         seat_fates=MappingProxyType(fates),
         horizons=MappingProxyType(horizons),
         local_evidence=MappingProxyType(local),
@@ -364,5 +379,6 @@ def derive(index: Index, as_of: date) -> Derived:
         budget_sums=inputs.budget_sums,
         decide_here=MappingProxyType(decide_here),
         national=by_systems,
+        quarters=by_quarter,
         place_summaries=place_summaries(index.place_tree, in_place_ids, standing, deciders, horizons, by_systems),
     )

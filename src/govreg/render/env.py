@@ -19,7 +19,7 @@ from jinja2.runtime import Context
 
 from ..dates import day_text
 from ..markup import MD, escape_text, html_text, rel
-from ..status import LABELS
+from ..status import FILTER_LABELS, LABELS
 from ..urls import url
 from .links import Links, badge, period, url_to, yesno
 
@@ -90,6 +90,7 @@ def make_env(links: Links) -> Environment:
             "day": lambda d: MD(day_text(d)) if isinstance(d, date) else MD("not stated"),
             "status": badge,
             "label": lambda s: MD(escape_text(LABELS.get(s, str(s).capitalize()))),
+            "filter_label": lambda s: MD(escape_text(FILTER_LABELS[s])),
             "yesno": yesno,
             "code": code,
             "id": html_id,

@@ -11,7 +11,6 @@ import yaml
 
 from ..contract import FORMAT_VERSION, contract_tables
 from ..data_model import describe
-from ..dates import quarter_ends
 from ..models import BY_NAME, KINDS, Kind, Place
 from ..models.milestone import Tracked
 from ..output import Output
@@ -19,7 +18,6 @@ from ..reviewpack.columns import COLUMNS as PACK_COLUMNS
 from ..reviewpack.since import since_views
 from ..status import FILTER_LABELS, ORDER, RULE_TEXT, Standing
 from ..summary import KindSummary, is_national
-from ..trace import sources_in_order
 from ..urls import as_at_page, changes_month, list_path, page_path, register_path, review_pack, trace_page
 from .compliance import checked_bodies
 from .context import Site
@@ -282,64 +280,13 @@ def _changes(site: Site, put: Put, diffs: list[Any]) -> None:
         put(changes_month(slug), "changes.md.j2", events=by_month[slug], month=first, months=months, diffs=[])
 
 
-def as_at_dates(site: Site) -> list[date]:
-    """Quarter ends from the earliest source date to the as-of date, and the as-of date itself."""
-    as_of = site.derived.as_of
-    starts = [s.date.start for s in sources_in_order(site.index) if s.date.start]
-    if not starts:
-        return [as_of]
-    return sorted({*quarter_ends(min(starts), as_of), as_of})
-
-
 def _as_at(site: Site, put: Put) -> None:
-    """A page per quarter end: the count by status, and every item whose status changed since the quarter before.
-
-    Why only the changes: the as-at pages are the no-JavaScript fallback of the date
-    picker; listing every item on every page made them grow with items times quarters.
-    """
-    days = as_at_dates(site)
-    put("as-at/index.md", "as-at.md.j2", day=None, previous=None, days=days, rows=[], counts=[], lives=[], horizons=[])
-    before: dict[str, Standing] = {}
-    previous = None
-    derived = site.derived
-    for day in days:
-        # Organisations and bodies that came into place or ended since the quarter before (one rule: lifecycle).
-        lives = [
-            (rid, now_life)
-            for rid in sorted(derived.life_steps)
-            if (now_life := derived.life_on(rid, day)).in_place != derived.life_on(rid, previous or date.min).in_place
-        ]
-        places = [p.id for p in site.index.of_kind("place")]
-        horizons = derived.horizons_on(day)
-        lines = [horizons[p].sentence(site.index.title(p)) for p in places] if not derived.national else []
-        now = {rid: site.derived.standing_on(rid, day) for rid in site.derived.tracked}
-        changed = [
-            (rid, before.get(rid), st)
-            for rid, st in now.items()
-            if rid not in before or _shown(before[rid]) != _shown(st)
-        ]
-        if previous is None:
-            changed = [row for row in changed if row[2].overall.status != "no-evidence" or row[2].overall.overdue]
-        counts: dict[str, int] = defaultdict(int)
-        for st in now.values():
-            counts[st.overall.filter] += 1
-        tally = [(FILTER_LABELS[s], counts[s]) for s in ORDER if counts[s]]
-        put(
-            as_at_page(day.isoformat()),
-            "as-at.md.j2",
-            day=day,
-            previous=previous,
-            days=days,
-            rows=changed,
-            counts=tally,
-            lives=lives,
-            horizons=lines,
-        )
-        before, previous = now, day
-
-
-def _shown(st: Standing) -> tuple[str, bool, str, str | None]:
-    return (st.overall.status, st.overall.overdue, st.own.status, st.independent.status if st.independent else None)
+    """A page per quarter end (`Derived.quarters`: the count by status and what changed since the quarter before)."""
+    days = [q.day for q in site.derived.quarters]
+    put("as-at/index.md", "as-at.md.j2", quarter=None, days=days, horizons=[])
+    for q in site.derived.quarters:
+        lines = [h.sentence(site.index.title(p)) for p, h in q.horizons.items()]
+        put(as_at_page(q.day.isoformat()), "as-at.md.j2", quarter=q, days=days, horizons=lines)
 
 
 def _review_packs(site: Site, put: Put) -> None:
