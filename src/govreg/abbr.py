@@ -6,18 +6,11 @@ tooltip (`<abbr title>`), from the one glossary in the data.
 
 from __future__ import annotations
 
-import functools
 import re
-import typing
 from collections.abc import Iterator
-from typing import Any
 
-from pydantic import BaseModel
-
-from .dates import Period
 from .index import Index
-from .models import GlossaryTerm, Record
-from .models.common import iter_models, iter_refs
+from .models import GlossaryTerm
 
 
 def glossary_abbreviations(index: Index | None) -> dict[str, str]:
@@ -48,60 +41,9 @@ NOT_ABBREVIATIONS = {
 a slash, a word never written small, a postcode), each with why it appears in capitals."""
 
 
-def _is_vocabulary(annotation: Any) -> bool:
-    """True for fields typed as a fixed vocabulary (Literal), e.g. unit 'GBP millions'."""
-    if typing.get_origin(annotation) is typing.Literal:
-        return True
-    return any(_is_vocabulary(arg) for arg in typing.get_args(annotation))
-
-
-@functools.cache
-def _text_field_names(model: type[BaseModel]) -> tuple[str, ...]:
-    """Fields of a model class that may hold free text (types are fixed while the program runs)."""
-    return tuple(
-        name
-        for name, info in model.model_fields.items()
-        if name not in {"id", "former_ids", "preferred", "url", "evidence_url"} and not _is_vocabulary(info.annotation)
-    )
-
-
-def text_fields(record: Record) -> Iterator[tuple[str, str]]:
-    """(path, text) for every free-text value in a record: no ids, references or vocabularies."""
-    refs = {path for path, _, _ in iter_refs(record)}
-    for path, model in iter_models(record):
-        for name in _text_field_names(type(model)):
-            value = getattr(model, name)
-            values = value if isinstance(value, list) else [value]
-            for i, item in enumerate(values):
-                where = (*path, name, i) if isinstance(value, list) else (*path, name)
-                if where in refs:
-                    continue
-                if isinstance(item, Period):
-                    item = item.text
-                if isinstance(item, str):
-                    yield ".".join(str(p) for p in where), item
-
-
-_TEXTS: dict[int, tuple[Record, tuple[str, ...]]] = {}
-"""Each record's free text, by the record object's id, with the record itself (so the id is not reused).
-Why: the glossary check reads every text of every record on each rebuild of `mkdocs serve`, where
-unchanged files give back the same record objects; records are not changed once loaded."""
-
-
 def record_texts(index: Index) -> dict[str, tuple[str, ...]]:
-    """{record id: its free-text values}, kept for the record objects of the last call."""
-    global _TEXTS
-    kept: dict[int, tuple[Record, tuple[str, ...]]] = {}
-    out: dict[str, tuple[str, ...]] = {}
-    for rid, item in index.records.items():
-        known = _TEXTS.get(id(item.record))
-        texts = (
-            known[1] if known is not None and known[0] is item.record else tuple(t for _, t in text_fields(item.record))
-        )
-        kept[id(item.record)] = (item.record, texts)
-        out[rid] = texts
-    _TEXTS = kept
-    return out
+    """{record id: its free-text values} (`Loaded.texts`, worked out when its file was loaded)."""
+    return {rid: item.texts for rid, item in index.records.items()}
 
 
 def glossary_forms(index: Index) -> set[str]:

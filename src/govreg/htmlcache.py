@@ -90,7 +90,10 @@ def folder(environ: Mapping[str, str] | None = None, root: Path | None = None) -
 
 _last_build: dict[tuple[Path, str], dict[str, Any]] = {}
 _this_build: dict[tuple[Path, str], dict[str, Any]] = {}
-"""Entries the last build and this one read or wrote, in memory (`remember=True`)."""
+"""Entries the last build and this one read, in memory (`remember=True`). An entry this build
+stored (`put`) is not added: it would have to be turned into JSON types first, which a cold build
+would pay for. Why module globals and not the plugin's `session.Session`: the cache is used by the
+MkDocs hook, which MkDocs imports afresh for each build and which cannot reach the plugin's session."""
 
 
 class HtmlCache:

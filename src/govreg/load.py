@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from .models import BY_FILE, Kind, Record
 from .problems import Problem, ProblemCode
 from .session import Session, digest
+from .texts import text_fields
 from .yamlio import Document, Path_, read_yaml
 
 
@@ -39,6 +40,8 @@ class Loaded:
     file: str
     doc: Document
     position: int
+    texts: tuple[str, ...] = ()
+    """Every free-text value of the record (`texts.text_fields`), for the glossary check."""
 
     def locate(self, path: Path_ = ()) -> tuple[int, int]:
         return self.doc.locate((self.position, *path))
@@ -174,7 +177,7 @@ def validate_file(
                 prefix = f"{kind.name} {rid}: " + (f"{field}: " if field else "")
                 problems.append(Problem(display, line, col, prefix + _message(err), code))
             continue
-        loaded.append(Loaded(record, kind, display, doc, i))
+        loaded.append(Loaded(record, kind, display, doc, i, tuple(t for _, t in text_fields(record))))
     return loaded, problems
 
 
