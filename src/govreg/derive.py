@@ -20,7 +20,7 @@ from .dates import Period
 from .deciders import Decider, who_decides
 from .dump import records_json, version_of
 from .horizon import Dated, Horizon, horizons_on, local_evidence, national_evidence
-from .index import BudgetSum, Index, budget_sum
+from .index import BudgetSum, Index, budget_sum, nested_fields
 from .lifecycle import Life, SeatFate, Steps, changes_of, life_at, life_steps, lives_on, seat_fates, transfer_of
 from .models import KINDS, Body, Budget, NationalChange, PrincipleSet, Review, Source
 from .models.common import Citation, StatusUpdate, iter_models
@@ -32,8 +32,6 @@ from .trace import TracePage, TraceRow, sources_in_order, trace_pages, trace_row
 
 TRACKED_KINDS = ("milestone", "commitment")
 """Kinds with a status: their records carry dated updates and are reviewed."""
-
-NESTED_FIELDS = ("seats", "items", "options", "questions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +263,7 @@ def _cited(index: Index) -> dict[tuple[str, str], tuple[str, ...]]:
             if not isinstance(model, Citation):
                 continue
             target = rid
-            if len(path) >= 2 and path[0] in NESTED_FIELDS:
+            if len(path) >= 2 and path[0] in nested_fields(type(item.record)):
                 nested = getattr(item.record, str(path[0]))[int(path[1])]
                 target = getattr(nested, "id", rid)
             if target not in out[(model.source, model.at)]:

@@ -32,6 +32,18 @@ GONE = frozenset({"replaced", "abolished", "not-yet"})
 """Body statuses that mean the body is not in place on the day."""
 
 
+STATUS_WORDS = {
+    "in-place": "In place",
+    "proposed": "Proposed",
+    "shadow": "In shadow form",
+    "established": "Established",
+    "replaced": "Replaced",
+    "abolished": "Abolished",
+    "not-yet": "Not yet in existence",
+}
+"""How organisation and body statuses read (a map writes them in lower case)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Life:
     """Where an organisation or body stands on one day."""

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .lifecycle import STATUS_WORDS
 from .markup import MD, html_text
 from .models import Body, Place
 
@@ -40,13 +41,8 @@ EDGE_KINDS = {
     "delegates-to": "delegates to",
     "part-of": "is part of",
 }
-STATUS_WORDS = {
-    "proposed": "proposed",
-    "shadow": "in shadow form",
-    "established": "established",
-    "replaced": "replaced",
-    "abolished": "abolished",
-}
+MAP_STATUSES = ("proposed", "shadow", "established", "replaced", "abolished")
+"""The statuses a map names beside a box ("in place" goes without saying)."""
 PT = 72.0  # Graphviz plain output is in inches; the SVG is drawn in points (1 px = 1 pt here)
 CHAR_W, LINE_H, PAD_X, PAD_Y, WRAP = 7.2, 16, 10, 8, 24
 INK, PAPER, ACCENT, MUTED = "#212b32", "#ffffff", "#005eb8", "#4c6272"
@@ -103,7 +99,7 @@ def _lines(label: str) -> list[str]:
 
 def _extra_line(n: Node) -> str | None:
     if n.status in ("proposed", "shadow"):
-        return f"({STATUS_WORDS[n.status]})"
+        return f"({STATUS_WORDS[n.status].lower()})"
     if n.kind == "organisation":
         return "(organisation)"
     return None
@@ -281,8 +277,8 @@ def node_title(n: Node) -> str:
     bits = [n.label]
     if n.detail:
         bits.append(n.detail)
-    if n.status in STATUS_WORDS:
-        bits.append(STATUS_WORDS[n.status])
+    if n.status in MAP_STATUSES:
+        bits.append(STATUS_WORDS[n.status].lower())
     if n.kind == "outside":
         bits.append("in another place")
     return ", ".join(bits)
@@ -382,7 +378,7 @@ def text_equivalent(g: Graph, heading: str = "The same, as a list") -> MD:
         if n.detail:
             notes.append(html_text(n.detail))
         if n.status in ("proposed", "shadow"):
-            notes.append(f"<strong>{STATUS_WORDS[n.status]}</strong>")
+            notes.append(f"<strong>{STATUS_WORDS[n.status].lower()}</strong>")
         if n.kind == "outside":
             notes.append("in another place")
         rel: dict[str, list[str]] = {}
@@ -464,7 +460,7 @@ def place_graph(
             if st.status != "not-yet":
                 when = f" on {st.since:%-d %B %Y}" if st.since else ""
                 why = f", with {index.title(st.host)}" if st.host else ""
-                gone.append(f"{b.title_text()} ({STATUS_WORDS[st.status or '']}{when}{why})")
+                gone.append(f"{b.title_text()} ({STATUS_WORDS[st.status or ''].lower()}{when}{why})")
             continue
         live.append(b)
         nodes[b.id] = Node(b.id, b.title_text(), url(b.id), "body", st.status, b.type.replace("-", " "))

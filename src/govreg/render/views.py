@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from ..dates import Period, day_text
 from ..deciders import GROUPS
+from ..lifecycle import STATUS_WORDS
 from ..markup import MD, anchor, escape_text
 from ..models import BY_NAME, Body, Budget, Kind, Place, Record, RuleSet, Source
 from ..models.common import _ref_kinds, iter_refs
@@ -180,18 +181,6 @@ def citation(site: Site, rec: Record) -> str:
     parts.append(f"Governance Register, version {site.derived.version}, as at {day_text(site.derived.as_of)}.")
     parts.append(f"{site.site_url.rstrip('/')}{url_of(index, rec.id)}")
     return " ".join(parts)
-
-
-STATUS_WORDS = {
-    "in-place": "In place",
-    "proposed": "Proposed",
-    "shadow": "In shadow form",
-    "established": "Established",
-    "replaced": "Replaced",
-    "abolished": "Abolished",
-    "not-yet": "Not yet in existence",
-}
-"""How organisation and body statuses read on a page."""
 
 
 def life_line(site: Site, page: str, rid: str) -> MD | None:
