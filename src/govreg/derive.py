@@ -14,20 +14,21 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
+from .backlinks import cited_passages, links_to, unlisted
 from .checks import Finding, Inputs, Rule, run_checks
 from .compliance import Compliance, compliance
 from .dates import Period
 from .deciders import Decider, who_decides
 from .dump import records_json, version_of
 from .horizon import Dated, Horizon, horizons_on, local_evidence, national_evidence
-from .index import BudgetSum, Index, budget_sum, nested_fields
+from .index import BudgetSum, Index, budget_sum
 from .lifecycle import Life, SeatFate, Steps, changes_of, life_at, life_steps, lives_on, seat_fates, transfer_of
 from .models import KINDS, Body, Budget, NationalChange, PrincipleSet, Review, Source
-from .models.common import Citation, StatusUpdate, iter_models
+from .models.common import Citation, StatusUpdate
 from .models.milestone import Tracked
 from .quarters import Quarter, as_at_days, quarters
 from .status import LABELS, Entry, Judged, Standing, Step, sort_timeline, standing_at, steps
-from .summary import PlaceSummary, is_national, place_summaries
+from .summary import PlaceSummary, is_national, place_summaries, status_counts
 from .trace import TracePage, TraceRow, sources_in_order, trace_pages, trace_rows
 
 TRACKED_KINDS = ("milestone", "commitment")
@@ -78,6 +79,8 @@ class Derived:
     """Record id -> (kind label, ids of records that refer to it), labels sorted."""
     cited: Mapping[tuple[str, str], tuple[str, ...]]
     """(source id, locator) -> ids of records and items drawn from that passage."""
+    not_listed: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    """Record id -> `linked_from` less what its page lists already (`backlinks.unlisted`); none: absent."""
     reported_by: Mapping[str, tuple[str, ...]]
     in_place: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]]
     """Place id -> (kind name, record ids) for every kind with records there."""
@@ -109,6 +112,10 @@ class Derived:
     """National changes by id."""
     newest: tuple[date, str] | None
     """(day, record id) of the newest evidence the register holds by the as-of date, local or national."""
+    tracked_by_kind: Mapping[str, tuple[str, ...]]
+    """Kind (milestone, commitment) -> its record ids, in `tracked` order."""
+    status_totals: Mapping[str, Mapping[str, int]]
+    """Kind -> how many of its records are in each register filter (`summary.status_counts`)."""
     tracked_by_place: Mapping[str, tuple[str, ...]]
     """Place id -> its tracked record ids, in `tracked` order (review packs ask for each place often)."""
     budget_sums: Mapping[str, BudgetSum]
@@ -244,33 +251,6 @@ def _events(index: Index, until: date) -> tuple[Event, ...]:
     return tuple(sorted(out, key=lambda e: (e.day, e.record, e.number), reverse=True))
 
 
-def _linked_from(index: Index) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
-    out: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
-    for target, links in index.backlinks.items():
-        grouped: dict[str, list[str]] = defaultdict(list)
-        for link in links:
-            label = index.records[link.source].kind.label
-            if link.source not in grouped[label]:
-                grouped[label].append(link.source)
-        out[target] = tuple((label, tuple(ids)) for label, ids in sorted(grouped.items()))
-    return out
-
-
-def _cited(index: Index) -> dict[tuple[str, str], tuple[str, ...]]:
-    out: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for rid, item in index.records.items():
-        for path, model in iter_models(item.record):
-            if not isinstance(model, Citation):
-                continue
-            target = rid
-            if len(path) >= 2 and path[0] in nested_fields(type(item.record)):
-                nested = getattr(item.record, str(path[0]))[int(path[1])]
-                target = getattr(nested, "id", rid)
-            if target not in out[(model.source, model.at)]:
-                out[(model.source, model.at)].append(target)
-    return {k: tuple(v) for k, v in out.items()}
-
-
 def _places_of(rec: Any) -> list[str]:
     places = getattr(rec, "places", None)
     return list(places) if isinstance(places, list) else []
@@ -319,6 +299,7 @@ def derive(index: Index, as_of: date) -> Derived:
         for earlier in rec.continues:
             continued_by[earlier].append(rec.id)
 
+    by_kind = {name: tuple(r.id for r in tracked if index.kind_of(r.id) == name) for name in TRACKED_KINDS}
     by_place: dict[str, list[str]] = defaultdict(list)
     for rec in tracked:
         for pid in dict.fromkeys(rec.places):
@@ -327,7 +308,10 @@ def derive(index: Index, as_of: date) -> Derived:
     trace = {k: tuple(v) for k, v in trace_rows(index).items()}
     in_place_ids = {k: tuple((n, tuple(ids)) for n, ids in v.items()) for k, v in in_place.items()}
     by_systems = is_national(len(index.of_kind("place")))
-    lives = life_steps(index)
+    lives, life_now = life_steps(index), orgs | bodies
+    linked_from, cited = links_to(index), cited_passages(index)
+    reported_by = {k: tuple(sorted(v)) for k, v in below.items()}
+    continued = {k: tuple(sorted(v)) for k, v in continued_by.items()}
     place_ids = [p.id for p in index.of_kind("place")]
     days = as_at_days((s.date.start for s in sources_in_order(index) if s.date.start), as_of)
     by_quarter = quarters(
@@ -335,13 +319,34 @@ def derive(index: Index, as_of: date) -> Derived:
         (rec.id for rec in tracked),
         lambda rid, day: standing[rid] if day == as_of else standing_at(timelines[rid], judged[rid], day),
         lives,
-        lambda rid, day: (orgs | bodies)[rid] if day == as_of else life_at(lives[rid], day),
+        lambda rid, day: life_now[rid] if day == as_of else life_at(lives[rid], day),
         lambda day: {} if by_systems else horizons_on(local, national, place_ids, day),
     )
     complying = compliance(index, as_of, {rid: life.status for rid, life in bodies.items()})
     deciders, decide_here = who_decides(index, bodies)
     sums = {b.id: budget_sum(b) for b in index.of_kind("budget") if isinstance(b, Budget)}
     inputs = Inputs(MappingProxyType(standing), MappingProxyType(complying), MappingProxyType(sums))
+
+    not_listed = {
+        rid: rest
+        for rid in linked_from
+        if (
+            rest := unlisted(
+                index.get(rid),
+                linked_from,
+                cited,
+                [
+                    *decide_here.get(rid, ()),
+                    *(i for _, ids in in_place_ids.get(rid, ()) for i in ids),
+                    *reported_by.get(rid, ()),
+                    *index.place_tree.children.get(rid, ()),
+                    *continued.get(rid, ()),
+                ],
+                life_now.get(rid),
+                timelines.get(rid, ()),
+            )
+        )
+    }
 
     return Derived(
         as_of=as_of,
@@ -353,18 +358,19 @@ def derive(index: Index, as_of: date) -> Derived:
         steps=MappingProxyType({rid: steps(t, judged[rid]) for rid, t in timelines.items()}),
         reviews=MappingProxyType(reviews),
         events=_events(index, as_of),
-        linked_from=MappingProxyType(_linked_from(index)),
-        cited=MappingProxyType(_cited(index)),
-        reported_by=MappingProxyType({k: tuple(sorted(v)) for k, v in below.items()}),
+        linked_from=MappingProxyType(linked_from),
+        cited=MappingProxyType(cited),
+        not_listed=MappingProxyType(not_listed),
+        reported_by=MappingProxyType(reported_by),
         in_place=MappingProxyType(in_place_ids),
         themed=MappingProxyType({k: tuple(sorted(v, key=lambda x: x[:2])) for k, v in themed.items()}),
         findings=tuple((rule, tuple(found)) for rule, found in run_checks(index, inputs, as_of)),
         compliance=inputs.compliance,
-        continued_by=MappingProxyType({k: tuple(sorted(v)) for k, v in continued_by.items()}),
+        continued_by=MappingProxyType(continued),
         trace=MappingProxyType(trace),
         trace_pages=MappingProxyType(trace_pages(index, trace, index.place_tree)),
         judged=MappingProxyType(judged),
-        life=MappingProxyType(orgs | bodies),
+        life=MappingProxyType(life_now),
         life_steps=MappingProxyType(lives),
         seat_fates=MappingProxyType(fates),
         horizons=MappingProxyType(horizons),
@@ -372,6 +378,10 @@ def derive(index: Index, as_of: date) -> Derived:
         national_evidence=MappingProxyType(national),
         changes=MappingProxyType(changes),
         newest=_newest(horizons),
+        tracked_by_kind=MappingProxyType(by_kind),
+        status_totals=MappingProxyType(
+            {name: MappingProxyType(status_counts(standing, ids)) for name, ids in by_kind.items()}
+        ),
         tracked_by_place=MappingProxyType({k: tuple(v) for k, v in by_place.items()}),
         deciders=MappingProxyType(deciders),
         budget_sums=inputs.budget_sums,

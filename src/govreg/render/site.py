@@ -90,16 +90,9 @@ def _places_of(rec: Any) -> list[str]:
     return list(places) if isinstance(places, list) else []
 
 
-def _tracked(site: Site, kind: str) -> list[Tracked]:
-    out = []
-    for rid in site.derived.tracked:
-        rec = site.index.get(rid)
-        if isinstance(rec, Tracked) and site.index.kind_of(rid) == kind:
-            out.append(rec)
-    return out
-
-
-def _row(site: Site, rec: Tracked) -> dict[str, Any]:
+def _row(site: Site, rid: str) -> dict[str, Any]:
+    rec = site.index.get(rid)
+    assert isinstance(rec, Tracked)
     st: Standing = site.derived.standing[rec.id]
     return {
         "id": rec.id,
@@ -114,15 +107,13 @@ def _row(site: Site, rec: Tracked) -> dict[str, Any]:
 def _registers(site: Site, put: Put, kind: Kind) -> None:
     """Milestones or commitments: the register, grouped by due period, plus a page per status,
     place and owner so every filter also works without JavaScript."""
-    rows = [_row(site, rec) for rec in _tracked(site, kind.name)]
-    statuses = [s for s in ORDER if any(x["status"].filter == s for x in rows)]
+    rows = [_row(site, rid) for rid in site.derived.tracked_by_kind[kind.name]]
+    totals = site.derived.status_totals[kind.name]
+    statuses = [s for s in ORDER if totals[s]]
     places = sorted({p for x in rows for p in x["places"]})
     owners = sorted({o for x in rows for o in x["owners"]})
     facets: dict[str, list[tuple[str, str, str, int]]] = {
-        "status": [
-            (s, FILTER_LABELS[s], register_path(kind, "status", s), sum(x["status"].filter == s for x in rows))
-            for s in statuses
-        ],
+        "status": [(s, FILTER_LABELS[s], register_path(kind, "status", s), totals[s]) for s in statuses],
         "place": [
             (p, site.index.title(p), register_path(kind, "place", p), sum(p in x["places"] for x in rows))
             for p in places
@@ -220,9 +211,8 @@ def _home(site: Site) -> dict[str, Any]:
     totals: dict[str, list[tuple[str, str | None]]] = {"overdue": [], "not-reported": []}
     for name in ("milestone", "commitment"):
         kind = BY_NAME[name]
-        mine = [derived.standing[rid].overall.filter for rid in derived.tracked if index.kind_of(rid) == name]
         for bucket, found in totals.items():
-            n = mine.count(bucket)
+            n = derived.status_totals[name][bucket]
             words = f"{n} {kind.label.lower() if n != 1 else name}"
             found.append((words, register_path(kind, "status", bucket) if n else None))
     tracked_events = [e for e in derived.events if e.kind in ("milestone", "commitment")]

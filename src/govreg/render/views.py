@@ -19,7 +19,7 @@ from ..deciders import GROUPS
 from ..lifecycle import STATUS_WORDS
 from ..markup import MD, anchor, escape_text
 from ..models import BY_NAME, Body, Budget, Kind, Place, Record, RuleSet, Source
-from ..models.common import _ref_kinds, iter_refs
+from ..models.common import _ref_kinds
 from ..models.milestone import Tracked
 from ..svg import bar_chart, reporting_diagram
 from ..urls import url_of
@@ -429,32 +429,6 @@ PARTS: dict[str, tuple[str | None, Callable[[Site, Record, str], dict[str, Any]]
 """Per kind: the template part that prints its own sections, and the builder of its view."""
 
 
-def _not_listed(site: Site, rec: Record) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """ "Linked from", less what the page already lists: its own references, a place's records and
-    bodies, a body's reporting bodies. Each thing is said once on a page."""
-    derived = site.derived
-    shown = {target for _, target, _ in iter_refs(rec)}
-    shown.update(derived.decide_here.get(rec.id, ()))
-    shown.update(i for _, ids in derived.in_place.get(rec.id, ()) for i in ids)
-    shown.update(derived.reported_by.get(rec.id, ()))
-    shown.update(site.index.place_tree.children.get(rec.id, ()))
-    life = derived.life.get(rec.id)
-    if life is not None:
-        shown.update(x for x in (life.change, life.host, life.successor) if x)
-    for e in derived.timelines.get(rec.id, ()):
-        shown.update(x for x in (e.by, e.successor_id) if x)
-    shown.update(derived.continued_by.get(rec.id, ()))
-    if isinstance(rec, Source):  # its outline lists what the register draws from each passage
-        for part in rec.outline:
-            shown.update(derived.cited.get((rec.id, part.ref), ()))
-    out = []
-    for label, ids in derived.linked_from.get(rec.id, ()):
-        rest = tuple(i for i in ids if i not in shown)
-        if rest:
-            out.append((label, rest))
-    return tuple(out)
-
-
 def record_view(site: Site, kind: Kind, rec: Record, page: str) -> dict[str, Any]:
     """Everything a record page prints beyond the record's own fields."""
     part, build = PARTS.get(kind.name, (None, _nothing))
@@ -481,7 +455,7 @@ def record_view(site: Site, kind: Kind, rec: Record, page: str) -> dict[str, Any
         "resident": resident,
         "prose": paragraphs,
         "facts": rows,
-        "linked_from": _not_listed(site, rec),
+        "linked_from": site.derived.not_listed.get(rec.id, ()),
         "citation": citation(site, rec),
         **item_view(site.links, page, rec),
         **build(site, rec, page),
