@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
+import typing
 from pathlib import Path
 
 from conftest import ROOT
@@ -228,3 +230,61 @@ def test_template_path_finder_finds_each_form() -> None:
     assert template_paths('{{ "d"|link(url("downloads")) }} [x]({{ url("feed")|rel }}) [y](#taking-part)') == []
     assert template_paths('{% include "parts/voices.md.j2" %}') == []
     assert template_paths('{{ url("filter.js")|href }} {{ url("trace", "x.md") }}') == ["x.md"]
+
+
+# ---------------------------------------------------------------- typed views
+
+
+def _loose(hint: object) -> list[str]:
+    """The parts of a type hint that say nothing about the value (Any, object), however deep."""
+    if hint is typing.Any or hint is object:
+        return [str(hint)]
+    return [bad for arg in typing.get_args(hint) for bad in _loose(arg)]
+
+
+def _view_classes() -> list[type]:
+    """The view classes of `render.pages`, and every dataclass their fields hold, however deep."""
+    from govreg.render import pages
+
+    found: list[type] = []
+    todo = [v for v in vars(pages).values() if dataclasses.is_dataclass(v) and isinstance(v, type)]
+    while todo:
+        view = todo.pop()
+        if view in found:
+            continue
+        found.append(view)
+        stack = list(typing.get_type_hints(view).values())
+        while stack:
+            hint = stack.pop()
+            if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+                todo.append(hint)
+            stack.extend(typing.get_args(hint))
+    return found
+
+
+def test_each_page_template_has_one_typed_view() -> None:
+    """Every template a page is written with has exactly one view class, and every view class names a template."""
+    from govreg.render.pages import PAGES
+
+    templates = sorted(p.name for p in (SRC / "templates").glob("*.j2"))
+    named = sorted(view.TEMPLATE for view in PAGES)
+    assert named == templates
+
+
+def test_views_are_frozen_and_every_field_is_typed() -> None:
+    """No view field is typed Any or object, at any depth; every view is frozen (a template cannot change it)."""
+    views = _view_classes()
+    assert len(views) >= 20
+    loose = {}
+    for view in views:
+        assert view.__dataclass_params__.frozen, view.__name__  # type: ignore[attr-defined]
+        for name, hint in typing.get_type_hints(view).items():
+            if name != "TEMPLATE" and (bad := _loose(hint)):
+                loose[f"{view.__name__}.{name}"] = bad
+    assert loose == {}
+
+
+def test_loose_type_finder_finds_any_at_depth() -> None:
+    assert _loose(dict[str, tuple[typing.Any, ...]]) == ["typing.Any"]
+    assert _loose(tuple[str, object] | None) == ["<class 'object'>"]
+    assert _loose(dict[str, tuple[int, ...]] | None) == []

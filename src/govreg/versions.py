@@ -9,7 +9,7 @@ each build compares the current register with every release.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,13 +28,17 @@ class Release:
     statuses: dict[str, str]  # id -> status as at the release's as-of date
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Diff:
+    """What changed between an earlier release and the register now (the Changes page)."""
+
     release: Release
-    added: list[str] = field(default_factory=list)
-    removed: list[tuple[str, str]] = field(default_factory=list)  # (id, kind file)
-    changed: list[str] = field(default_factory=list)
-    status: list[tuple[str, str, str]] = field(default_factory=list)  # (id, before, now)
+    added: tuple[str, ...]
+    removed: tuple[tuple[str, str], ...]
+    """(id, kind file)"""
+    changed: tuple[str, ...]
+    status: tuple[tuple[str, str, str], ...]
+    """(id, status then, status now)"""
 
     @property
     def empty(self) -> bool:
@@ -74,16 +78,16 @@ def load_releases(folder: Path | None) -> tuple[list[Release], list[Problem]]:
 
 
 def compare(release: Release, current: Release) -> Diff:
-    diff = Diff(release)
+    added, changed, status = [], [], []
     for rid, (_, digest) in sorted(current.records.items()):
         if rid not in release.records:
-            diff.added.append(rid)
+            added.append(rid)
         elif release.records[rid][1] != digest:
-            diff.changed.append(rid)
+            changed.append(rid)
         if rid in release.statuses and rid in current.statuses and release.statuses[rid] != current.statuses[rid]:
-            diff.status.append((rid, release.statuses[rid], current.statuses[rid]))
-    diff.removed = sorted((rid, kind) for rid, (kind, _) in release.records.items() if rid not in current.records)
-    return diff
+            status.append((rid, release.statuses[rid], current.statuses[rid]))
+    removed = sorted((rid, kind) for rid, (kind, _) in release.records.items() if rid not in current.records)
+    return Diff(release, tuple(added), tuple(removed), tuple(changed), tuple(status))
 
 
 def release_name(as_of: date, version: str) -> str:

@@ -8,15 +8,16 @@ prints; templates only print, escaping every value for Markdown.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from ..derive import Derived
 from ..index import Index
 from ..output import Output
 from ..session import Session
+from ..versions import Diff
 from .context import Site
 from .env import make_env
 from .links import Links
+from .pages import Page, context
 from .place_maps import place_maps
 from .reuse import page_reuse
 from .site import build_all
@@ -27,7 +28,7 @@ def render_site(
     derived: Derived,
     exports: Callable[[], list[Output]],
     site_url: str = "",
-    diffs: list[Any] | None = None,
+    diffs: list[Diff] | None = None,
     session: Session | None = None,
 ) -> list[Output]:
     """Every Markdown page of the site; `exports()` gives the exports (the Downloads page, printed
@@ -42,11 +43,11 @@ def render_site(
 
     reuse = page_reuse(session, index, derived.as_of.isoformat(), derived.version, site_url) if session else None
 
-    def put(path: str, template: str, **values: Any) -> None:
+    def put(path: str, view: Page) -> None:
         def render() -> str:
-            return env.get_template(template).render(page=path, **common, **values)
+            return env.get_template(view.TEMPLATE).render(page=path, **common, **context(view))
 
-        pages[path] = reuse.text(path, template, values, render) if reuse is not None else render()
+        pages[path] = reuse.text(path, view, render) if reuse is not None else render()
 
     build_all(site, put, exports, diffs or [])
     return [Output(path, text) for path, text in sorted(pages.items())]

@@ -8,7 +8,7 @@ block lists those anchors.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from ..markup import MD
 from ..models import Record
@@ -49,7 +49,15 @@ def item_anchors(rec: Record) -> list[tuple[str, str]]:
     return [(aid, label) for aid, label, _ in cited_items(rec)]
 
 
-def item_view(links: Links, page: str, rec: Record) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class ItemCites:
+    cites: dict[str, MD]
+    """Anchor id -> 'From <paper>, paragraph N · Cite this item' (inline Markdown)."""
+    links: tuple[tuple[str, MD], ...]
+    """(label, permanent link) for the Cite this block."""
+
+
+def item_view(links: Links, page: str, rec: Record) -> ItemCites:
     """What a record page prints for its items: `item_cites` (anchor id -> 'From <paper>, paragraph N ·
     Cite this item', inline Markdown) and `item_links` ((label, permanent link) for the Cite this block)."""
     cites: dict[str, MD] = {}
@@ -60,4 +68,4 @@ def item_view(links: Links, page: str, rec: Record) -> dict[str, Any]:
             '<span class="gr-item-cite">From {} · <a class="gr-cite-item" href="#{}">Cite this item</a></span>'
         ).format(links.cites(cs, page), html_id(aid))
         listed.append((label, MD("[`{}#{}`](#{})").format(MD(base), html_id(aid), html_id(aid))))
-    return {"item_cites": cites, "item_links": listed}
+    return ItemCites(cites, tuple(listed))

@@ -23,7 +23,6 @@ import hashlib
 import pickle
 from collections.abc import Callable
 from importlib import resources
-from typing import Any
 
 from ..index import Index
 from ..session import Session
@@ -69,9 +68,9 @@ class PageReuse:
         self.reused = 0
         self.rendered = 0
 
-    def text(self, path: str, template: str, values: dict[str, Any], render: Callable[[], str]) -> str:
+    def text(self, path: str, values: object, render: Callable[[], str]) -> str:
         try:
-            view = pickle.dumps((path, template, values), protocol=5)
+            view = pickle.dumps((path, values), protocol=5)
         except Exception:  # a value without a pickled form: render it every time
             view = b""
         if not view or STAND_IN.encode() in view:  # the stand-in must stand for the version alone

@@ -9,7 +9,6 @@ found in `PARTS`, so no template calls back into logic or the index.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -28,6 +27,19 @@ from .context import Site
 from .itemcite import item_view, line_anchor
 from .lead import lead
 from .links import Links, period
+from .pages import (
+    BodyPart,
+    BudgetPart,
+    DeciderView,
+    NoPart,
+    Part,
+    PlacePart,
+    RecordPage,
+    ReformPart,
+    RulesPart,
+    SourcePart,
+    ThemePart,
+)
 
 # Fields shown in the facts table of any record page, with friendlier labels.
 LABELS = {
@@ -223,7 +235,7 @@ def _ended_note(site: Site, page: str, org: str, successor: str | None, since: A
     return text + MD("what became of its {} is not known.").format(what)
 
 
-def _body(site: Site, rec: Record, page: str) -> dict[str, Any]:
+def _body(site: Site, rec: Record, page: str) -> BodyPart:
     assert isinstance(rec, Body)
     below = list(site.derived.reported_by.get(rec.id, ()))
     diagram = None
@@ -245,14 +257,14 @@ def _body(site: Site, rec: Record, page: str) -> dict[str, Any]:
         if said is not None:
             line = MD("{} (").format(words) + links.cites(said.cites, page) + MD(").")
             attested.append(line + (MD(" {}").format(said.note) if said.note else MD("")))
-    return {
-        "reported_by": below,
-        "diagram": diagram,
-        "compliance": body_panel(site, page, rec.id),
-        "seat_ended": seat_ended,
-        "attested": attested,
-        "nominated": {s.id: _nominated(site, page, s.nominators()) for s in rec.seats if s.nominated_by},
-    }
+    return BodyPart(
+        reported_by=tuple(below),
+        diagram=diagram,
+        compliance=body_panel(site, page, rec.id),
+        seat_ended=seat_ended,
+        attested=tuple(attested),
+        nominated={s.id: _nominated(site, page, s.nominators()) for s in rec.seats if s.nominated_by},
+    )
 
 
 def _nominated(site: Site, page: str, who: tuple[str, ...]) -> MD:
@@ -263,7 +275,7 @@ def _nominated(site: Site, page: str, who: tuple[str, ...]) -> MD:
     return MD("nominated by ") + joined + (MD(" jointly") if len(names) > 1 else MD(""))
 
 
-def _budget(site: Site, rec: Record, page: str) -> dict[str, Any]:
+def _budget(site: Site, rec: Record, page: str) -> BudgetPart:
     assert isinstance(rec, Budget)
     chart = None
     if rec.lines:
@@ -281,22 +293,22 @@ def _budget(site: Site, rec: Record, page: str) -> dict[str, Any]:
         decided_by += site.links.link_to("its page", site.links.path(rec.held_by) + "#taking-part", page) + MD(".")
     else:
         decided_by = MD("The sources read do not say which body oversees it.")
-    return {
-        "decided_by": decided_by,
-        "contributors_ended": ended,
-        "chart": chart,
-        "sums": site.derived.budget_sums[rec.id],
-        "line_ids": [line_anchor(rec.id, i) for i in range(1, len(rec.lines) + 1)],
-    }
+    return BudgetPart(
+        decided_by=decided_by,
+        contributors_ended=tuple(ended),
+        chart=chart,
+        sums=site.derived.budget_sums[rec.id],
+        line_ids=tuple(line_anchor(rec.id, i) for i in range(1, len(rec.lines) + 1)),
+    )
 
 
-def _source(site: Site, rec: Record, page: str) -> dict[str, Any]:
+def _source(site: Site, rec: Record, page: str) -> SourcePart:
     assert isinstance(rec, Source)
     cited = site.derived.cited
-    return {
-        "outline": [(sec, anchor(sec.ref), cited.get((rec.id, sec.ref), ())) for sec in rec.outline],
-        "traced": bool(site.derived.trace.get(rec.id)),
-    }
+    return SourcePart(
+        outline=tuple((sec, anchor(sec.ref), cited.get((rec.id, sec.ref), ())) for sec in rec.outline),
+        traced=bool(site.derived.trace.get(rec.id)),
+    )
 
 
 GROUP_HEADINGS = {
@@ -333,18 +345,6 @@ def life_short(site: Site, page: str, rid: str) -> MD:
     return text + MD(": {}.").format(STATUS_WORDS[life.status].lower())
 
 
-@dataclass(frozen=True, slots=True)
-class DeciderView:
-    """One body in a place's "Who decides what here, now"."""
-
-    body: MD
-    status: MD
-    decides: MD
-    public: str
-    heard: str
-    pools: MD | None
-
-
 def decider_view(site: Site, page: str, bid: str) -> DeciderView:
     d = site.derived.deciders[bid]
     decides = MD("{}").format(d.decides)
@@ -375,44 +375,48 @@ def pool_line(site: Site, page: str, budget: Record) -> MD:
     return text + MD(". ") + life_short(site, page, budget.held_by)
 
 
-def _place(site: Site, rec: Record, page: str) -> dict[str, Any]:
+def _place(site: Site, rec: Record, page: str) -> PlacePart:
     assert isinstance(rec, Place)
     groups: dict[str, list[DeciderView]] = {}
     for bid in site.derived.decide_here.get(rec.id, ()):
         groups.setdefault(site.derived.deciders[bid].group, []).append(decider_view(site, page, bid))
-    return {
-        "sub_places": site.index.place_tree.children.get(rec.id, ()),
-        "governance_map": site.maps.get(rec.id),
-        "in_place": [(BY_NAME[k], ids) for k, ids in site.derived.in_place.get(rec.id, ()) if k != "body"],
-        "deciders": [(g, GROUP_HEADINGS[g], groups[g]) for g in GROUPS if g in groups],
-        "pools": [pool_line(site, page, b) for b in site.index.of_kind("budget") if rec.id in getattr(b, "places", ())],
-        "parent": rec.part_of,
-    }
+    return PlacePart(
+        sub_places=site.index.place_tree.children.get(rec.id, ()),
+        governance_map=site.maps.get(rec.id),
+        in_place=tuple((BY_NAME[k], ids) for k, ids in site.derived.in_place.get(rec.id, ()) if k != "body"),
+        deciders=tuple((g, GROUP_HEADINGS[g], tuple(groups[g])) for g in GROUPS if g in groups),
+        pools=tuple(
+            pool_line(site, page, b) for b in site.index.of_kind("budget") if rec.id in getattr(b, "places", ())
+        ),
+        parent=rec.part_of,
+    )
 
 
-def _theme(site: Site, rec: Record, page: str) -> dict[str, Any]:
+def _theme(site: Site, rec: Record, page: str) -> ThemePart:
     rows = []
     for place, _, item_id in site.derived.themed.get(rec.id, ()):
         _, item = site.index.nested[item_id]
         rows.append((place, item_id, getattr(item, "text", "")))
-    return {"themed": rows}
+    return ThemePart(tuple(rows))
 
 
-def _rules(site: Site, rec: Record, page: str) -> dict[str, Any]:
+def _rules(site: Site, rec: Record, page: str) -> RulesPart:
     assert isinstance(rec, RuleSet)
-    return {"rules_view": rule_set_view(site, page, rec)}
+    return RulesPart(rule_set_view(site, page, rec))
 
 
-def _reform(site: Site, rec: Record, page: str) -> dict[str, Any]:
+def _reform(site: Site, rec: Record, page: str) -> ReformPart:
     """What the national change ended, as at the as-of date (read from `Derived.life`)."""
-    return {"ended": [rid for rid, life in site.derived.life.items() if life.change == rec.id and not life.in_place]}
+    return ReformPart(
+        tuple(rid for rid, life in site.derived.life.items() if life.change == rec.id and not life.in_place)
+    )
 
 
-def _nothing(site: Site, rec: Record, page: str) -> dict[str, Any]:
-    return {}
+def _nothing(site: Site, rec: Record, page: str) -> NoPart:
+    return NoPart()
 
 
-PARTS: dict[str, tuple[str | None, Callable[[Site, Record, str], dict[str, Any]]]] = {
+PARTS: dict[str, tuple[str | None, Callable[[Site, Record, str], Part]]] = {
     "body": ("parts/body.md.j2", _body),
     "budget": ("parts/budget.md.j2", _budget),
     "source": ("parts/source.md.j2", _source),
@@ -429,7 +433,7 @@ PARTS: dict[str, tuple[str | None, Callable[[Site, Record, str], dict[str, Any]]
 """Per kind: the template part that prints its own sections, and the builder of its view."""
 
 
-def record_view(site: Site, kind: Kind, rec: Record, page: str) -> dict[str, Any]:
+def record_view(site: Site, kind: Kind, rec: Record, page: str) -> RecordPage:
     """Everything a record page prints beyond the record's own fields."""
     part, build = PARTS.get(kind.name, (None, _nothing))
     standing = site.derived.standing.get(rec.id)
@@ -443,20 +447,23 @@ def record_view(site: Site, kind: Kind, rec: Record, page: str) -> dict[str, Any
         rows.append(("Continued by", site.links.refs(later, page)))
     places = [rec.id] if isinstance(rec, Place) else list(getattr(rec, "places", None) or [])
     life = life_line(site, page, rec.id)
-    return {
-        "kind": kind,
-        "rec": rec,
-        "part": part,
-        "standing": standing,
-        "life": life,
-        "horizons": horizon_lines(site, places) if (standing or life or isinstance(rec, Place)) else [],
-        "timeline": site.derived.timelines.get(rec.id, ()),
-        "lead": lead(site.links, page, rec, sums.total if (sums := site.derived.budget_sums.get(rec.id)) else None),
-        "resident": resident,
-        "prose": paragraphs,
-        "facts": rows,
-        "linked_from": site.derived.not_listed.get(rec.id, ()),
-        "citation": citation(site, rec),
-        **item_view(site.links, page, rec),
-        **build(site, rec, page),
-    }
+    items = item_view(site.links, page, rec)
+    sums = site.derived.budget_sums.get(rec.id)
+    return RecordPage(
+        kind=kind,
+        rec=rec,
+        part=part,
+        own=build(site, rec, page),
+        standing=standing,
+        life=life,
+        horizons=tuple(horizon_lines(site, places)) if (standing or life or isinstance(rec, Place)) else (),
+        timeline=site.derived.timelines.get(rec.id, ()),
+        lead=lead(site.links, page, rec, sums.total if sums else None),
+        resident=resident,
+        prose=tuple(paragraphs),
+        facts=tuple(rows),
+        linked_from=site.derived.not_listed.get(rec.id, ()),
+        citation=citation(site, rec),
+        item_cites=items.cites,
+        item_links=items.links,
+    )
