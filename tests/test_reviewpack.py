@@ -24,9 +24,9 @@ from govreg.build import check
 from govreg.derive import derive
 from govreg.export.review_pack import review_packs as _review_packs
 from govreg.index import Index
+from govreg.packs import pack_rows
 from govreg.reviewpack.columns import COLUMNS, HEADER_ROW
 from govreg.reviewpack.read import Limits, Refused, read_pack
-from govreg.reviewpack.rows import pack_rows
 
 
 def review_packs(index: Index, as_of: date) -> dict[str, str | bytes]:

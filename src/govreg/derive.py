@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -26,6 +26,7 @@ from .lifecycle import Life, SeatFate, Steps, changes_of, life_at, life_steps, l
 from .models import KINDS, Body, Budget, NationalChange, PrincipleSet, Review, Source
 from .models.common import Citation, StatusUpdate
 from .models.milestone import Tracked
+from .packs import Pack, all_packs
 from .quarters import Quarter, as_at_days, quarters
 from .status import LABELS, Entry, Judged, Standing, Step, sort_timeline, standing_at, steps
 from .summary import PlaceSummary, is_national, place_summaries, status_counts
@@ -128,6 +129,9 @@ class Derived:
     """More places than one page can summarise (`summary.HOME_PLACES`): pages list places down to the systems."""
     place_summaries: tuple[PlaceSummary, ...]
     """The places, nested, each with its bodies and its items counted by status (`summary`)."""
+    packs: tuple[Pack, ...]
+    """Every review pack: per place, the whole pack, then one per reviewer since their last verdict
+    (`packs.all_packs`; read by the exports and the "since your last review" pages)."""
     quarters: tuple[Quarter, ...]
     """The register at each quarter end since the first paper, and at the as-of date: counts and
     what changed since the quarter before (`quarters`; the "as at" pages)."""
@@ -348,7 +352,7 @@ def derive(index: Index, as_of: date) -> Derived:
         )
     }
 
-    return Derived(
+    first = Derived(
         as_of=as_of,
         version=version_of(records),
         records=MappingProxyType(records),
@@ -387,6 +391,8 @@ def derive(index: Index, as_of: date) -> Derived:
         budget_sums=inputs.budget_sums,
         decide_here=MappingProxyType(decide_here),
         national=by_systems,
+        packs=(),
         quarters=by_quarter,
         place_summaries=place_summaries(index.place_tree, in_place_ids, standing, deciders, horizons, by_systems),
     )
+    return replace(first, packs=all_packs(index, first))

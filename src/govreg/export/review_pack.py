@@ -17,8 +17,8 @@ import pickle
 from ..derive import Derived
 from ..index import Index
 from ..output import Output, data_file
+from ..packs import Pack
 from ..reviewpack.columns import COLUMNS, row_values
-from ..reviewpack.rows import Pack, pack_rows, reviewers_of, tracked_in
 from ..reviewpack.xlsx_out import pack_parts, with_version, zip_parts
 from ..session import Session, digest
 from ..urls import review_pack
@@ -37,18 +37,6 @@ def pack_csv(pack: Pack) -> str:
         values = row_values(row)
         writer.writerow([cell(values[name]) for name in COLUMN_NAMES])
     return buf.getvalue()
-
-
-def packs(index: Index, derived: Derived) -> list[tuple[str, Pack]]:
-    """Every pack of the register, with its place."""
-    out: list[tuple[str, Pack]] = []
-    for place in index.of_kind("place"):
-        if not tracked_in(index, derived, place.id):
-            continue
-        out.append((place.id, pack_rows(index, derived, place.id)))
-        for reviewer in reviewers_of(index, derived, place.id):
-            out.append((place.id, pack_rows(index, derived, place.id, reviewer)))
-    return out
 
 
 STAND_IN = "vvvvvvvvvvvvvvvv"
@@ -70,7 +58,8 @@ def workbook(pack: Pack, version: str, session: Session | None) -> bytes:
 
 def review_packs(index: Index, derived: Derived, session: Session | None = None) -> list[Output]:
     out = []
-    for place, pack in packs(index, derived):
+    for pack in derived.packs:
+        place = pack.place
         if pack.reviewer:
             what = f"Review pack for {pack.place_name}: what changed since {pack.reviewer_name}'s last verdict"
         else:

@@ -293,7 +293,7 @@ def _review_packs(site: Site, put: Put) -> None:
         places.append(place)
         rows = tuple((rid, _tracked(site, rid), site.derived.standing[rid]) for rid in mine)
         put(review_pack(place.id), ReviewPackPage(place, rows))
-    views = since_views(site.index, site.derived)
+    views = since_views(site.derived)
     for view in views:
         put(view.page, ReviewSincePage(view))
     put("review-pack/index.md", ReviewPacksPage(tuple(places), tuple(views)))

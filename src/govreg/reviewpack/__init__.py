@@ -1,6 +1,6 @@
 """Healthwatch's loop: review packs out as spreadsheets, verdicts back in as YAML.
 
-- `rows`: what a pack holds (the one adapter over the status rules);
+- what a pack holds is derived once, in `govreg.packs` (the one adapter over the status rules);
 - `columns`: the pack's columns, shared by the CSV and the workbook;
 - `xlsx_out`: the workbook, byte-for-byte reproducible;
 - `read`: a filled pack (xlsx or csv) read as untrusted input;

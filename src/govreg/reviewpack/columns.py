@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..dates import day_text
 from ..models.common import Status
-from .rows import Pack, PackRow
+from ..packs import Pack, PackRow
 
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 """The verdicts a reviewer may give, in the order the drop-down shows them."""

@@ -33,11 +33,11 @@ from ..index import Index
 from ..load import REVIEWS_FOLDER, Loaded
 from ..models import Review, Source
 from ..models.common import ID_PATTERN
+from ..packs import pack_rows
 from ..problems import report
 from ..status import LABELS
 from .columns import EDITABLE, FIXED, STATUSES, USE_INSTEAD, row_check, row_values
 from .read import LIMITS, Limits, PackError, PackIn, PackRowIn, Refused, read_pack
-from .rows import pack_rows
 from .write_yaml import Edit, splice
 
 _URL = re.compile(r"^https?://[^\s<>\"'`|\\]+$")

@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..derive import Derived
-from ..index import Index
+from ..packs import Pack
 from ..urls import review_pack
-from .rows import Pack, pack_rows, reviewers_of, tracked_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,16 +27,15 @@ class SinceView:
         return sum(1 for r in self.pack.rows if r.now_overdue)
 
 
-def since_views(index: Index, derived: Derived) -> list[SinceView]:
-    """Every place-and-reviewer view of the register."""
-    out: list[SinceView] = []
-    for place in index.of_kind("place"):
-        if not tracked_in(index, derived, place.id):
-            continue
-        for reviewer in reviewers_of(index, derived, place.id):
-            page = review_pack(place.id, "md", reviewer)
-            rows = pack_rows(index, derived, place.id, reviewer)
-            out.append(
-                SinceView(rows, page, review_pack(place.id, "xlsx", reviewer), review_pack(place.id, "csv", reviewer))
-            )
-    return out
+def since_views(derived: Derived) -> list[SinceView]:
+    """Every place-and-reviewer view of the register (`Derived.packs` with a reviewer)."""
+    return [
+        SinceView(
+            pack,
+            review_pack(pack.place, "md", pack.reviewer),
+            review_pack(pack.place, "xlsx", pack.reviewer),
+            review_pack(pack.place, "csv", pack.reviewer),
+        )
+        for pack in derived.packs
+        if pack.reviewer
+    ]

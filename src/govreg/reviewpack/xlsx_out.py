@@ -18,8 +18,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from ..packs import Pack
 from .columns import COLUMNS, FORMULA_START, HEADER_ROW, STATUSES, preamble, row_values
-from .rows import Pack
 
 SHEET = "Review pack"
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")

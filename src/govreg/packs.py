@@ -1,4 +1,8 @@
-"""What a review pack holds, per place and reviewer, read from `derive`.
+"""What a review pack holds, per place and reviewer: derived once (`all_packs`, called by `derive`).
+
+Why here and not in `reviewpack`: the packs are derived facts, read by the exports (CSV,
+workbook), the "since your last review" pages and the import; `reviewpack` holds those
+readers, which import `derive`, so the rows sit in the derive layer below them.
 
 Voice: a pack shows the body's own status, so its "overdue" (and "now overdue" since a
 reviewer's last verdict) is judged on the body's own voice, against the place's horizon.
@@ -12,12 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ..derive import Derived
-from ..index import Index
-from ..models import Source
-from ..models.milestone import Tracked
-from ..status import LABELS
+from .index import Index
+from .models import Source
+from .models.milestone import Tracked
+from .status import LABELS
+
+if TYPE_CHECKING:  # derive makes every pack once (`all_packs`), with what it derived first
+    from .derive import Derived
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,3 +186,15 @@ def pack_rows(index: Index, derived: Derived, place: str, reviewer: str | None =
     place_rec = index.get(place)
     who = index.get(reviewer).title_text() if reviewer and reviewer in index.records else (reviewer or "")
     return Pack(place, place_rec.title_text(), reviewer, who, as_of, since, tuple(rows), tuple(papers))
+
+
+def all_packs(index: Index, derived: Derived) -> tuple[Pack, ...]:
+    """Every pack of the register: per place with milestones or commitments, the whole pack, then
+    one per reviewer (since their last verdict), places by id, reviewers by id."""
+    out: list[Pack] = []
+    for place in index.of_kind("place"):
+        if not derived.tracked_by_place.get(place.id):
+            continue
+        out.append(pack_rows(index, derived, place.id))
+        out.extend(pack_rows(index, derived, place.id, reviewer) for reviewer in reviewers_of(index, derived, place.id))
+    return tuple(out)
