@@ -98,33 +98,11 @@ def test_every_status_other_than_planned_has_later_evidence(index: Index) -> Non
     assert not bad, "\n".join(bad)
 
 
-def test_no_update_cites_a_paper_older_than_its_item(index: Index) -> None:
-    sources = index.sources()
-    bad = [
-        f"{item_id} updates[{i}] cites {c.source}, older than its own paper {sid}"
-        for item_id, sid, updates in items(index)
-        for i, update in enumerate(updates)
-        for c in update.cites
-        if source_day(sources[c.source]) < source_day(sources[sid])
-    ]
-    assert not bad, "\n".join(bad)
-
-
-def test_changed_and_superseded_name_their_successor(index: Index) -> None:
-    bad: list[str] = []
-    count = 0
-    for item_id, _, updates in items(index):
-        for i, update in enumerate(updates):
-            if update.status not in ("changed", "superseded"):
-                continue
-            count += 1
-            if update.successor_id:
-                if update.successor_id == item_id or update.successor_id not in index.records:
-                    bad.append(f"{item_id} updates[{i}]: successor {update.successor_id!r} is not another record")
-            elif not update.successor_name:
-                bad.append(f"{item_id} updates[{i}]: {update.status} with no successor")
-    assert count >= 3, "the papers show plans that changed or were overtaken"
-    assert not bad, "\n".join(bad)
+def test_the_papers_show_plans_that_changed_or_were_overtaken(index: Index) -> None:
+    """`validate` refuses a successor that is not another record (and an update citing a paper older
+    than its item: `trace.trace_problems`); here, only that the bundled papers have such plans."""
+    count = sum(update.status in ("changed", "superseded") for _, _, updates in items(index) for update in updates)
+    assert count >= 3
 
 
 def test_a_changed_update_without_successor_is_invalid() -> None:

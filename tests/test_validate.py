@@ -29,6 +29,18 @@ EXPECTED = [
         "dated 2019-04-01",
         "future_evidence",
     ),
+    (
+        "place-a/milestones.yml",
+        52,
+        "milestone a-m6: updates[0].successor_id: a plan cannot be replaced by itself",
+        "trace",
+    ),
+    (
+        "place-a/milestones.yml",
+        54,
+        "milestone a-m6: updates[0].cites[0].source: cites 'src-older' (2018-01-10), older than 'src-a' (2019-04-01)",
+        "trace",
+    ),
     ("place-a/places.yml", 4, "place place-a: part_of: no place with id 'nowhere'", "dangling_ref"),
     ("place-a/places.yml", 8, "place loop-a: part_of: lies within itself: loop-a -> loop-b -> loop-a", "place_loop"),
     ("place-a/places.yml", 12, "place loop-b: part_of: lies within itself: loop-b -> loop-a -> loop-b", "place_loop"),

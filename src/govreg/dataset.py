@@ -14,12 +14,14 @@ from .index import Index, build_index
 from .load import load
 from .problems import Problem
 from .session import Session
+from .trace import trace_problems
 
 
 def check(data_dir: Path, max_bytes: int | None = None, session: Session | None = None) -> tuple[Index, list[Problem]]:
     """Load and index; every problem in the data, sorted."""
     loaded, seen, problems = load(data_dir, max_bytes, session)
     index, more = build_index(loaded, seen)
+    more += trace_problems(index)
     return index, sorted(set(problems + more))
 
 

@@ -23,6 +23,7 @@ ProblemCode = Literal[
     "locator",
     "place_loop",
     "schema",
+    "trace",
     "unfinished_title",
     "yaml",
 ]

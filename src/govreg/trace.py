@@ -20,9 +20,15 @@ from datetime import date
 from pydantic import BaseModel
 
 from .index import Index
+from .load import Loaded
 from .models import Commitment, Consultation, Decision, Milestone, Source
 from .models.common import Citation, StatusUpdate
+from .models.option import Question
 from .places import PlaceTree
+from .problems import Problem
+
+Traced = Milestone | Commitment | Decision | Question
+"""What the trace follows: a record, or a consultation's question (its position)."""
 
 TRACED_KINDS = ("milestone", "commitment", "decision", "consultation")
 """Kinds whose items are traced; a consultation contributes one item per question (position)."""
@@ -111,6 +117,49 @@ def trace_rows(index: Index) -> dict[str, list[TraceRow]]:
         )
         rows[sid].append(TraceRow(item_id, cells))
     return rows
+
+
+def trace_problems(index: Index) -> list[Problem]:
+    """What the trace cannot hold, for `validate`: an update citing a paper older than its item's own
+    paper (a paper cannot report on an item first printed after it), and a plan replaced by itself.
+
+    Why in validation: the trace pages and the statuses read every update as what a later paper said;
+    these were checked only by the tests of the bundled data, so another register's author never saw them.
+    """
+    sources = index.sources()
+    out: list[Problem] = []
+    for kind in TRACED_KINDS:
+        for record in index.of_kind(kind):
+            loaded = index.records[record.id]
+            if isinstance(record, Consultation):
+                for i, question in enumerate(record.questions):
+                    out += _item_problems(
+                        loaded, ("questions", i), question, own_source(sources, question, record), sources
+                    )
+            elif isinstance(record, Milestone | Commitment | Decision):
+                out += _item_problems(loaded, (), record, own_source(sources, record), sources)
+    return out
+
+
+def _item_problems(
+    loaded: Loaded, prefix: tuple[str | int, ...], item: Traced, sid: str | None, sources: Mapping[str, Source]
+) -> list[Problem]:
+    out = []
+    first = sources.get(sid) if sid else None  # a dangling `source` is reported by the index
+    for j, update in enumerate(item.updates):
+        at = (*prefix, "updates", j)
+        if update.successor_id is not None and update.successor_id == item.id:
+            out.append(loaded.problem((*at, "successor_id"), "a plan cannot be replaced by itself", "trace"))
+        for k, c in enumerate(update.cites):
+            cited = sources.get(c.source)
+            if first is None or cited is None or source_day(cited) >= source_day(first):
+                continue
+            message = (
+                f"cites {c.source!r} ({cited.date.text}), older than {first.id!r} ({first.date.text}), the paper "
+                "the item was first printed in: a paper cannot report on an item printed after it"
+            )
+            out.append(loaded.problem((*at, "cites", k, "source"), message, "trace"))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
