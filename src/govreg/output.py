@@ -34,6 +34,11 @@ class Output:
     def format(self) -> str:
         return FORMATS.get(self.media_type, self.media_type)
 
+    @property
+    def short_format(self) -> str:
+        """The format in a word ('CSV', 'XLSX'), for a table cell."""
+        return SHORT_FORMATS.get(self.media_type, self.format)
+
 
 FORMATS = {
     "application/json": "JSON",
@@ -45,6 +50,8 @@ FORMATS = {
     "text/markdown": "Markdown",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Spreadsheet (XLSX)",
 }
+
+SHORT_FORMATS = {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX"}
 
 
 def data_file(

@@ -69,7 +69,8 @@ def calendars(index: Index, derived: Derived, site_url: str = "") -> list[Output
     whole = calendar(index, derived, "Governance Register: due dates", items, site_url)
     out = [data_file("milestones.ics", whole, kind, "Due dates of milestones and commitments, as all-day events")]
     for place in index.of_kind("place"):
-        mine = [r for r in items if place.id in r.places]
+        here = set(derived.tracked_by_place.get(place.id, ()))
+        mine = [r for r in items if r.id in here]
         name = f"Governance Register: due dates for {place.title_text()}"
         out.append(
             data_file(

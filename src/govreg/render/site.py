@@ -102,8 +102,8 @@ def _downloads(site: Site, files: list[Output]) -> tuple[list[Output], PlaceFile
             continue
         text = f.format
         if f.role in ("pack", "since"):
-            ext = f.path.rpartition(".")[2].upper()
-            text = f"{site.index.title(f.reviewer)}, {ext}" if f.reviewer in site.index.records else ext
+            short = f.short_format
+            text = f"{site.index.title(f.reviewer)}, {short}" if f.reviewer in site.index.records else short
         rows.setdefault(f.place, {c: [] for c, _ in PLACE_FILES})[f.role].append((text, f.path, f.size))
     return national, tuple((p, {c: tuple(found) for c, found in roles.items()}) for p, roles in sorted(rows.items()))
 
