@@ -218,6 +218,19 @@ def test_place_summaries_equal_the_registers(real_site: Path, index: Any) -> Non
                 assert (p.id, kind) in checked
 
 
+def test_home_map_counts_the_bodies_the_list_counts(real_site: Path, index: Any) -> None:
+    """The places map and the list beside it give each place the same number of bodies in place."""
+    doc = page(real_site, "/")
+    (figure,) = doc.xpath("//figure[contains(@class, 'gr-places-map')]")
+    for p in index.of_kind("place"):
+        (li,) = doc.xpath(f"//div[contains(@class, 'gr-place-list')]//li[./strong/a[@href='places/{p.id}/']]")
+        listed = re.match(r"[^:]+: (\d+) bod(?:y|ies) in place", li.text_content())
+        assert listed, li.text_content()[:80]
+        (node,) = figure.xpath(f".//*[local-name()='a'][@href='places/{p.id}/']/*[local-name()='title']")
+        n = int(listed.group(1))
+        assert f", {n} {'body' if n == 1 else 'bodies'} in place" in node.text_content(), (p.id, node.text_content())
+
+
 def test_home_lists_every_place_nested(real_site: Path, index: Any) -> None:
     doc = page(real_site, "/")
     (lst,) = doc.xpath("//div[contains(@class, 'gr-place-list')]/ul")

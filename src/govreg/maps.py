@@ -526,7 +526,9 @@ def places_graph(
     nodes = []
     for p in places:
         n = counts.get(p.id)
-        detail = p.type.replace("-", " ") + (f", {n} {'body' if n == 1 else 'bodies'}" if n is not None else "")
+        detail = p.type.replace("-", " ") + (
+            f", {n} {'body' if n == 1 else 'bodies'} in place" if n is not None else ""
+        )
         nodes.append(Node(p.id, p.title_text(), url(p.id), "place", None, detail))
     drawn = {p.id for p in places}
     edges = [Edge(p.id, p.part_of, "part-of") for p in places if p.part_of in drawn]

@@ -39,8 +39,9 @@ def place_maps(index: Index, derived: Derived, links: Links) -> dict[str, MD]:
 
 
 def places_map(index: Index, derived: Derived, links: Links, page: str, shown: set[str]) -> MD:
-    """The home page's map of the places it summarises (`shown`), each under the place it lies in."""
-    bodies = {p.id: len(dict(derived.in_place.get(p.id, ())).get("body", ())) for p in index.of_kind("place")}
+    """The home page's map of the places it summarises (`shown`), each under the place it lies in, with
+    the number of bodies in place that its summary gives (`Derived.place_summaries`)."""
+    bodies = {summary.id: summary.bodies for summary in derived.place_summaries}
     if graphviz_missing():
         return MD("")  # the home page lists the same places in its table
     graph = places_graph(index, partial(_url, links, page=page), bodies, shown)
