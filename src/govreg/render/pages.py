@@ -26,13 +26,13 @@ from ..models.source import Section
 from ..output import Output
 from ..quarters import Quarter
 from ..reviewpack.columns import Col
-from ..reviewpack.since import SinceView
 from ..status import Entry, Standing, StatusAt
 from ..summary import KindSummary
 from ..trace import TracePage
 from ..versions import Diff
 from .compliance import Checked, Panel, RuleSetView
 from .overview import PlaceRow
+from .since import SinceView
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,6 @@ from ..models import BY_NAME, KINDS, Kind, Place, Record, Source
 from ..models.milestone import Tracked
 from ..output import Output
 from ..reviewpack.columns import COLUMNS as PACK_COLUMNS
-from ..reviewpack.since import since_views
 from ..status import FILTER_LABELS, ORDER, RULE_TEXT
 from ..summary import KindSummary, is_national
 from ..urls import as_at_page, changes_month, list_path, page_path, register_path, review_pack, trace_page
@@ -41,6 +40,7 @@ from .pages import (
     TracesPage,
 )
 from .place_maps import places_map
+from .since import since_views
 from .views import horizon_lines, record_view
 
 Put = Callable[[str, Page], None]

@@ -1,6 +1,6 @@
 """The "since your last review" view: one per place and reviewer.
 
-A plain view built from `rows.pack_rows` (the same rows as the reviewer's pack), so the
+A plain view of `Derived.packs` (the same rows as the reviewer's spreadsheet), so the
 page and the spreadsheet can never disagree.
 """
 
