@@ -28,7 +28,7 @@ from .models.common import Citation, StatusUpdate
 from .models.milestone import Tracked
 from .packs import Pack, all_packs
 from .quarters import Quarter, as_at_days, quarters
-from .status import LABELS, Entry, Judged, Standing, Step, sort_timeline, standing_at, steps
+from .status import LABELS, Entry, Judged, Standing, Step, change_days, sort_timeline, standing_at, steps
 from .summary import PlaceSummary, is_national, place_summaries, status_counts
 from .trace import TracePage, TraceRow, sources_in_order, trace_pages, trace_rows
 
@@ -320,7 +320,7 @@ def derive(index: Index, as_of: date) -> Derived:
     days = as_at_days((s.date.start for s in sources_in_order(index) if s.date.start), as_of)
     by_quarter = quarters(
         days,
-        (rec.id for rec in tracked),
+        {rid: change_days(timelines[rid], judged[rid]) for rid in timelines},
         lambda rid, day: standing[rid] if day == as_of else standing_at(timelines[rid], judged[rid], day),
         lives,
         lambda rid, day: life_now[rid] if day == as_of else life_at(lives[rid], day),

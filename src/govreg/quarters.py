@@ -9,6 +9,7 @@ pages only print it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -60,16 +61,25 @@ def _shown(st: Standing) -> tuple[str, bool, str, str | None]:
     return (st.overall.status, st.overall.overdue, st.own.status, st.independent.status if st.independent else None)
 
 
+def _changed(days: tuple[date, ...], after: date, until: date) -> bool:
+    """Whether any of `days` (sorted) falls after `after` and on or before `until`."""
+    i = bisect_right(days, after)
+    return i < len(days) and days[i] <= until
+
+
 def quarters(
     days: Iterable[date],
-    tracked: Iterable[str],
+    tracked: Mapping[str, tuple[date, ...]],
     standing_on: Callable[[str, date], Standing],
     lives: Iterable[str],
     life_on: Callable[[str, date], Life],
     horizons_on: Callable[[date], Mapping[str, Horizon]],
 ) -> tuple[Quarter, ...]:
-    """Each day of `days` (oldest first), with what changed since the day before it."""
-    tracked, lives = tuple(tracked), tuple(sorted(lives))
+    """Each day of `days` (oldest first), with what changed since the day before it. `tracked`: each
+    tracked record's `status.change_days`, in register order; a record with none since the quarter
+    before stands as it did, so it is not worked out again (a national register has tens of
+    thousands of record-quarters, few of which change)."""
+    lives = tuple(sorted(lives))
     out: list[Quarter] = []
     before: dict[str, Standing] = {}
     previous: date | None = None
@@ -78,7 +88,10 @@ def quarters(
         came_or_went = tuple(
             (rid, now) for rid in lives if (now := life_on(rid, day)).in_place != life_on(rid, was).in_place
         )
-        now_standing = {rid: standing_on(rid, day) for rid in tracked}
+        now_standing = {
+            rid: before[rid] if previous is not None and not _changed(changes, previous, day) else standing_on(rid, day)
+            for rid, changes in tracked.items()
+        }
         changed = [
             Change(rid, before.get(rid), st)
             for rid, st in now_standing.items()

@@ -277,22 +277,27 @@ class Step:
         return self.at.filter
 
 
-def steps(timeline: tuple[Entry, ...], judged: Judged) -> tuple[Step, ...]:
-    """The overall status as a step function of the date, for the browser's date picker.
-
-    Why: the picker must give the same answer as every page for any date without a
-    copy of the rule; the status only changes on the days entries count from, on the
-    days the place's evidence horizon moves, on the day the item was first recorded and
-    on the day after the due period ends, so those days are all it needs.
-    """
+def change_days(timeline: tuple[Entry, ...], judged: Judged) -> tuple[date, ...]:
+    """The only days a record's standing can change, oldest first: the days its entries count from,
+    the days its place's evidence horizon moves, the day it was first recorded and the day after its
+    due period ends. Between two of them, every voice stands as it did."""
     due = judged.due
     days = {e.day for e in timeline} | set(judged.horizon)
     if due and due.end:
         days.add(due.end + timedelta(days=1))
     if judged.made:
         days.add(judged.made)
+    return tuple(sorted(days))
+
+
+def steps(timeline: tuple[Entry, ...], judged: Judged) -> tuple[Step, ...]:
+    """The overall status as a step function of the date, for the browser's date picker.
+
+    Why: the picker must give the same answer as every page for any date without a
+    copy of the rule; the status only changes on `change_days`, so those days are all it needs.
+    """
     out = [Step(None, status_at(timeline, judged, date.min))]
-    for day in sorted(days):
+    for day in change_days(timeline, judged):
         st = status_at(timeline, judged, day)
         if (st.status, st.label) != (out[-1].status, out[-1].label):
             out.append(Step(day, st))
