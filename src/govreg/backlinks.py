@@ -1,4 +1,6 @@
-"""Links back: which records refer to each record, which records draw on each passage of a paper,
+"""Links back: who refers to each record, what draws on each passage, and what a page has not listed.
+
+In full: which records refer to each record, which records and items draw on each passage of a paper,
 and what a record's page has not already listed of either.
 
 Why: every page ends with "Linked from", less what the page lists itself (each thing said once on

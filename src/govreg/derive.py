@@ -17,7 +17,6 @@ from typing import Any
 from .backlinks import cited_passages, links_to, unlisted
 from .checks import Finding, Inputs, Rule, run_checks
 from .compliance import Compliance, compliance
-from .dates import Period
 from .deciders import Decider, who_decides
 from .dump import records_json, version_of
 from .horizon import Dated, Horizon, horizons_on, local_evidence, national_evidence
@@ -164,7 +163,7 @@ def entries_of(updates: list[StatusUpdate]) -> list[Entry]:
     """A record's dated updates as timeline entries, in the order written."""
     return [
         Entry(
-            day=_known_by(u.date),
+            day=u.date.counts_from(),
             status=u.status,
             voice=u.voice,
             by=u.reported_by,
@@ -186,7 +185,7 @@ def timeline_of(rec: Tracked, reviews: tuple[Review, ...]) -> tuple[Entry, ...]:
     entries = entries_of(rec.updates)
     entries += [
         Entry(
-            day=_known_by(r.date),
+            day=r.date.counts_from(),
             status=r.verdict,
             voice="independent",
             by=r.reviewer,
@@ -201,15 +200,11 @@ def timeline_of(rec: Tracked, reviews: tuple[Review, ...]) -> tuple[Entry, ...]:
     return sort_timeline(entries)
 
 
-def _known_by(period: Period) -> date:
-    return period.counts_from()
-
-
 def _judged(index: Index, rec: Tracked, local: Mapping[str, Dated]) -> Judged:
     """The item's due period, the days of its places' local evidence, and the day of its first paper."""
     days = sorted({day for place in rec.places for day, _ in local.get(place, ())})
     papers = [index.get(c.source) for c in getattr(rec, "cites", ()) if c.source in index.records]
-    made = min((_known_by(p.date) for p in papers if isinstance(p, Source)), default=None)
+    made = min((p.date.counts_from() for p in papers if isinstance(p, Source)), default=None)
     return Judged(rec.due, tuple(days), made)
 
 
@@ -242,7 +237,15 @@ def _events(index: Index, until: date) -> tuple[Event, ...]:
             for n, u in enumerate(rec.updates, 1):
                 out.append(
                     Event(
-                        _known_by(u.date), rid, item.kind.name, n, u.status, u.summary, tuple(u.cites), places, u.voice
+                        u.date.counts_from(),
+                        rid,
+                        item.kind.name,
+                        n,
+                        u.status,
+                        u.summary,
+                        tuple(u.cites),
+                        places,
+                        u.voice,
                     )
                 )
         for n, h in enumerate(getattr(rec, "history", []) or [], 1):

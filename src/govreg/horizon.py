@@ -18,7 +18,7 @@ from datetime import date
 
 from .dates import day_text
 from .index import Index
-from .lifecycle import changes_of, day_of, within
+from .lifecycle import changes_of, within
 from .models import Place, Review, Source
 from .models.milestone import Tracked
 
@@ -57,12 +57,12 @@ def local_evidence(index: Index) -> dict[str, Dated]:
     for src in index.of_kind("source"):
         if isinstance(src, Source):
             for place in dict.fromkeys(src.places):
-                out[place].append((day_of(src.date), src.id))
+                out[place].append((src.date.counts_from(), src.id))
     for rev in index.of_kind("review"):
         subject = index.get(rev.subject) if isinstance(rev, Review) and rev.subject in index.records else None
         if isinstance(rev, Review) and isinstance(subject, Tracked):
             for place in dict.fromkeys(subject.places):
-                out[place].append((day_of(rev.date), rev.id))
+                out[place].append((rev.date.counts_from(), rev.id))
     return {place: tuple(sorted(days)) for place, days in out.items()}
 
 
@@ -71,11 +71,11 @@ def national_evidence(index: Index) -> dict[str, Dated]:
     places = [p for p in index.of_kind("place") if isinstance(p, Place)]
     nations = {p.id for p in places if p.type == "nation"}
     papers = [
-        (day_of(s.date), s.id, s.places)
+        (s.date.counts_from(), s.id, s.places)
         for s in index.of_kind("source")
         if isinstance(s, Source) and nations.intersection(s.places)
     ]
-    changes = [(day_of(c.date), c.id, c.places) for c in changes_of(index)]
+    changes = [(c.date.counts_from(), c.id, c.places) for c in changes_of(index)]
     out: dict[str, Dated] = {}
     for place in places:
         found = [(day, rid) for day, rid, where in papers + changes if within(index, place.id, where)]

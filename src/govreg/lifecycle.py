@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import Period, day_text
+from .dates import day_text
 from .index import Index
 from .models import Body, NationalChange, Organisation
 from .models.change import Transfer
@@ -85,11 +85,6 @@ class SeatFate:
     cites: tuple[Citation, ...]
 
 
-def day_of(period: Period) -> date:
-    """The day a dated event counts from (`Period.counts_from`, as for status updates)."""
-    return period.counts_from()
-
-
 def within(index: Index, place: str, outer: Iterable[str]) -> bool:
     """Whether `place` is one of `outer` or lies within one of them (`Index.place_tree`)."""
     return index.place_tree.within(place, outer)
@@ -98,7 +93,7 @@ def within(index: Index, place: str, outer: Iterable[str]) -> bool:
 def changes_of(index: Index) -> list[NationalChange]:
     """National changes, oldest first (ties by id)."""
     found = [c for c in index.of_kind("reform") if isinstance(c, NationalChange)]
-    return sorted(found, key=lambda c: (day_of(c.date), c.id))
+    return sorted(found, key=lambda c: (c.date.counts_from(), c.id))
 
 
 def _applies(index: Index, change: NationalChange, org: Organisation, types: list[str]) -> bool:
@@ -110,7 +105,7 @@ def organisation_on(index: Index, changes: list[NationalChange], org: Organisati
     its type; whichever is later wins (evidence after a national change can say more)."""
     own = _own_life(org.events, day, "in-place")
     for change in changes:
-        when = day_of(change.date)
+        when = change.date.counts_from()
         if when <= day and _applies(index, change, org, list(change.ceases)):
             if own is not None and (not own.in_place or (own.seen or date.min) > when):
                 return own  # already gone before the change, or its own later evidence says more
@@ -119,7 +114,7 @@ def organisation_on(index: Index, changes: list[NationalChange], org: Organisati
     if own is not None:
         return own
     for change in changes:
-        when = day_of(change.date)
+        when = change.date.counts_from()
         if when > day and _applies(index, change, org, list(change.establishes)):
             reason = f"established on {day_text(when)} by the national change “{change.title}”"
             return Life("not-yet", None, reason, change=change.id)
@@ -131,11 +126,11 @@ def _own_life(events: list[BodyEvent], day: date, established: str) -> Life | No
     history. `established` is the word for an established organisation ('in-place') or body."""
     if not events:
         return None
-    known = [ev for ev in events if day_of(ev.date) <= day]
+    known = [ev for ev in events if ev.date.counts_from() <= day]
     if not known:
         return Life("not-yet", None, "its first recorded event is later")
     ev = known[-1]
-    seen = day_of(ev.date)
+    seen = ev.date.counts_from()
     if ev.status == "continuing":
         # A later source shows it still in place: its status and date are those of its last change, if known.
         changes = [e for e in known if e.status != "continuing"]
@@ -145,7 +140,7 @@ def _own_life(events: list[BodyEvent], day: date, established: str) -> Life | No
             reason = f"shown still in place by {ev.date.text}: {ev.summary or ''}".rstrip(": ")
             return Life(established, None, reason, seen=seen, cites=tuple(ev.cites))
     status = established if ev.status == "established" else str(ev.status)
-    since = day_of(ev.date)
+    since = ev.date.counts_from()
     words = ev.date.text if ev.date.start != ev.date.end else ""
     return Life(
         status, since, ev.summary or "", seen=seen, since_text=words, successor=ev.replaced_by, cites=tuple(ev.cites)
@@ -215,13 +210,13 @@ def life_steps(index: Index) -> dict[str, Steps]:
     out: dict[str, Steps] = {}
     org_days: dict[str, list[date]] = {}
     for org in orgs:
-        found = {day_of(c.date) for c in changes if _applies(index, c, org, [*c.ceases, *c.establishes])}
-        found |= {day_of(ev.date) for ev in org.events}
+        found = {c.date.counts_from() for c in changes if _applies(index, c, org, [*c.ceases, *c.establishes])}
+        found |= {ev.date.counts_from() for ev in org.events}
         org_days[org.id] = sorted(found)
         points = [date.min, *org_days[org.id]]
         out[org.id] = _steps([organisation_on(index, changes, org, d) for d in points], points)
     for body in (b for b in index.of_kind("body") if isinstance(b, Body)):
-        own = {day_of(ev.date) for ev in body.history}  # its own events
+        own = {ev.date.counts_from() for ev in body.history}  # its own events
         points = [date.min, *sorted(own | {d for h in body.hosted_by for d in org_days.get(h, [])})]
         lives = []
         for d in points:
