@@ -22,7 +22,7 @@ from .dump import records_json, version_of
 from .horizon import Dated, Horizon, horizons_on, local_evidence, national_evidence
 from .index import BudgetSum, Index, budget_sum
 from .lifecycle import Life, SeatFate, Steps, changes_of, life_at, life_steps, lives_on, seat_fates, transfer_of
-from .models import KINDS, Body, Budget, NationalChange, PrincipleSet, Review, Source
+from .models import KINDS, Body, Budget, NationalChange, PrincipleSet, Record, Review, Source
 from .models.common import Citation, StatusUpdate
 from .models.milestone import Tracked
 from .packs import Pack, all_packs
@@ -258,7 +258,8 @@ def _events(index: Index, until: date) -> tuple[Event, ...]:
     return tuple(sorted(out, key=lambda e: (e.day, e.record, e.number), reverse=True))
 
 
-def _places_of(rec: Any) -> list[str]:
+def places_of(rec: Record) -> list[str]:
+    """The places a record names (`places`), for kinds that have them; none for the rest."""
     places = getattr(rec, "places", None)
     return list(places) if isinstance(places, list) else []
 
@@ -291,7 +292,7 @@ def derive(index: Index, as_of: date) -> Derived:
         if kind.name in ("place", "term", "theme"):
             continue
         for rec in index.of_kind(kind.name):
-            for pid in dict.fromkeys(_places_of(rec)):
+            for pid in dict.fromkeys(places_of(rec)):
                 in_place[pid].setdefault(kind.name, []).append(rec.id)
     themed: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for pset in index.of_kind("principle-set"):

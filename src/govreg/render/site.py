@@ -10,8 +10,8 @@ import yaml
 
 from ..contract import FORMAT_VERSION, contract_tables
 from ..data_model import describe
-from ..derive import Event
-from ..models import BY_NAME, KINDS, Kind, Place, Record, Source
+from ..derive import Event, places_of
+from ..models import BY_NAME, KINDS, Kind, Place, Source
 from ..models.milestone import Tracked
 from ..output import Output
 from ..reviewpack.columns import COLUMNS as PACK_COLUMNS
@@ -56,7 +56,7 @@ def build_all(site: Site, put: Put, exports: Callable[[], list[Output]], diffs: 
         if kind.name in ("milestone", "commitment"):
             _registers(site, put, kind)
         else:
-            put(list_path(kind), ListPage(kind, tuple((r.id, tuple(_places_of(r))) for r in records)))
+            put(list_path(kind), ListPage(kind, tuple((r.id, tuple(places_of(r))) for r in records)))
         for rec in records:
             path = page_path(kind, rec.id)
             put(path, record_view(site, kind, rec, path))
@@ -106,11 +106,6 @@ def _downloads(site: Site, files: list[Output]) -> tuple[list[Output], PlaceFile
             text = f"{site.index.title(f.reviewer)}, {short}" if f.reviewer in site.index.records else short
         rows.setdefault(f.place, {c: [] for c, _ in PLACE_FILES})[f.role].append((text, f.path, f.size))
     return national, tuple((p, {c: tuple(found) for c, found in roles.items()}) for p, roles in sorted(rows.items()))
-
-
-def _places_of(rec: Record) -> list[str]:
-    places = getattr(rec, "places", None)
-    return list(places) if isinstance(places, list) else []
 
 
 def _tracked(site: Site, rid: str) -> Tracked:
