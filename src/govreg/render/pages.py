@@ -9,6 +9,7 @@ The parts a record page includes are given the record's `RecordPage` and its kin
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date
@@ -281,22 +282,7 @@ Page = (
     | TracesPage
     | DownloadsPage
 )
-PAGES: tuple[type[Page], ...] = (
-    RecordPage,
-    ListPage,
-    RegisterPage,
-    HomePage,
-    DataModelPage,
-    ChangesPage,
-    ChecksPage,
-    AsAtPage,
-    ReviewPackPage,
-    ReviewSincePage,
-    ReviewPacksPage,
-    TraceSourcePage,
-    TracesPage,
-    DownloadsPage,
-)
+PAGES: tuple[type[Page], ...] = typing.get_args(Page)
 """Every page view; each page template has exactly one (a test says so)."""
 
 
